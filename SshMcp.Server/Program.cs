@@ -1,0 +1,1 @@
+namespace SshMcp.Server; internal static class Program { public static void Main() { } }
