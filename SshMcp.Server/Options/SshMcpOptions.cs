@@ -1,0 +1,44 @@
+namespace SshMcp.Server.Options;
+
+/// <summary>Settings under the <c>SshMcp</c> configuration section. Every default is listed in the README.</summary>
+public sealed class SshMcpOptions
+{
+    public const string SectionName = "SshMcp";
+
+    /// <summary>Timeout of an <c>ssh_exec</c> call that names none.</summary>
+    public int DefaultTimeoutMs { get; set; } = 60_000;
+
+    /// <summary>The largest <c>timeoutMs</c> a call may ask for.</summary>
+    public int MaxTimeoutMs { get; set; } = 600_000;
+
+    /// <summary>Bytes kept per stream and call: the first half and the last half; the middle is dropped and counted.</summary>
+    public int MaxOutputBytes { get; set; } = 32 * 1024;
+
+    /// <summary>The longest command text accepted, in UTF-8 bytes.</summary>
+    public int MaxCommandBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>One deadline for DNS, TCP connect, key exchange, authentication and the shell's start.</summary>
+    public int ConnectTimeoutMs { get; set; } = 15_000;
+
+    /// <summary>Sessions unused for this long are closed.</summary>
+    public int IdleTimeoutMinutes { get; set; } = 30;
+
+    /// <summary>Interval of SSH keepalive messages.</summary>
+    public int KeepAliveSeconds { get; set; } = 15;
+
+    /// <summary>How long stopping a timed-out or cancelled command may take before the session's shell is ended.</summary>
+    public int StopTimeoutMs { get; set; } = 5_000;
+
+    /// <summary>Most SSH sessions open at once in this server.</summary>
+    public int MaxSessions { get; set; } = 64;
+
+    public TimeSpan DefaultTimeout => TimeSpan.FromMilliseconds(DefaultTimeoutMs);
+
+    public TimeSpan MaxTimeout => TimeSpan.FromMilliseconds(MaxTimeoutMs);
+
+    public TimeSpan ConnectTimeout => TimeSpan.FromMilliseconds(ConnectTimeoutMs);
+
+    public TimeSpan IdleTimeout => TimeSpan.FromMinutes(IdleTimeoutMinutes);
+
+    public TimeSpan StopTimeout => TimeSpan.FromMilliseconds(StopTimeoutMs);
+}

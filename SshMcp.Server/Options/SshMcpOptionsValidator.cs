@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Options;
+
+namespace SshMcp.Server.Options;
+
+/// <summary>Checks the settings at start and names the one to fix.</summary>
+internal sealed class SshMcpOptionsValidator : IValidateOptions<SshMcpOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SshMcpOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        Positive(failures, options.DefaultTimeoutMs, nameof(options.DefaultTimeoutMs));
+        Positive(failures, options.MaxTimeoutMs, nameof(options.MaxTimeoutMs));
+        Positive(failures, options.ConnectTimeoutMs, nameof(options.ConnectTimeoutMs));
+        Positive(failures, options.IdleTimeoutMinutes, nameof(options.IdleTimeoutMinutes));
+        Positive(failures, options.StopTimeoutMs, nameof(options.StopTimeoutMs));
+        Positive(failures, options.MaxSessions, nameof(options.MaxSessions));
+        Positive(failures, options.MaxCommandBytes, nameof(options.MaxCommandBytes));
+        if (options.MaxOutputBytes < 1024)
+        {
+            failures.Add($"Set {SshMcpOptions.SectionName}:{nameof(options.MaxOutputBytes)} to at least 1024 (now {options.MaxOutputBytes}).");
+        }
+
+        if (options.DefaultTimeoutMs > options.MaxTimeoutMs)
+        {
+            failures.Add($"{SshMcpOptions.SectionName}:{nameof(options.DefaultTimeoutMs)} ({options.DefaultTimeoutMs}) must not exceed {nameof(options.MaxTimeoutMs)} ({options.MaxTimeoutMs}).");
+        }
+
+        if (options.KeepAliveSeconds < 0)
+        {
+            failures.Add($"Set {SshMcpOptions.SectionName}:{nameof(options.KeepAliveSeconds)} to 0 (off) or more seconds.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void Positive(List<string> failures, int value, string setting)
+    {
+        if (value <= 0)
+        {
+            failures.Add($"Set {SshMcpOptions.SectionName}:{setting} to a positive number (now {value}).");
+        }
+    }
+}

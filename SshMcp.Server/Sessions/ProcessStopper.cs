@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Text;
+using Renci.SshNet;
+using SshMcp.Server.Shell;
+
+namespace SshMcp.Server.Sessions;
+
+/// <summary>
+/// Stops processes on the host through a short-lived second channel (the session's shell is busy waiting for the
+/// command, so it cannot do it). See <see cref="ShellScripts.Stop"/> for what is stopped and how.
+/// </summary>
+internal static class ProcessStopper
+{
+    private static readonly byte[] Script = Encoding.UTF8.GetBytes(ShellScripts.Stop);
+
+    /// <summary>
+    /// Returns the script's verdict: <c>none</c> (nothing was running), <c>stopped</c> (all gone),
+    /// or <c>unconfirmed PIDS</c>.
+    /// </summary>
+    public static async Task<string> StopAsync(SshClient client, int shellPid, string tag, StopScope scope, int maxAgeSeconds, TimeSpan bound)
+    {
+        var commandLine = string.Create(
+            CultureInfo.InvariantCulture,
+            $"exec /bin/sh -s {shellPid} {tag} {(scope == StopScope.Session ? "all" : "run")} {maxAgeSeconds}");
+        using var command = client.CreateCommand(commandLine);
+        using var deadline = new CancellationTokenSource(bound);
+        var exec = await Task.Factory.StartNew(
+            () => command.ExecuteAsync(CancellationToken.None),
+            deadline.Token,
+            TaskCreationOptions.DenyChildAttach,
+            TaskScheduler.Default).WaitAsync(deadline.Token);
+        using (var stdin = command.CreateInputStream())
+        {
+            stdin.Write(Script);
+        }
+
+        await exec.WaitAsync(deadline.Token);
+        return command.Result.Trim();
+    }
+}

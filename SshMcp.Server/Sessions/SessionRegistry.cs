@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SshMcp.Server.Diagnostics;
+using SshMcp.Server.Options;
+using SshMcp.Server.Ssh;
+
+namespace SshMcp.Server.Sessions;
+
+/// <summary>
+/// Owns every open session. A session belongs to the MCP client session that opened it (<c>owner</c>; null in stdio
+/// mode, where one client owns everything) and is invisible to any other: an id that is not yours reads exactly
+/// like an id that never existed.
+/// </summary>
+internal sealed class SessionRegistry(
+    SshConnector connector,
+    IOptions<SshMcpOptions> options,
+    TimeProvider time,
+    ILoggerFactory loggerFactory) : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, SshSession> _sessions = new(StringComparer.Ordinal);
+    private readonly ILogger _logger = loggerFactory.CreateLogger<SessionRegistry>();
+    private readonly SshMcpOptions _options = options.Value;
+
+    public int Count => _sessions.Count;
+
+    public async Task<SshSession> OpenAsync(OpenRequest request, string? owner, CancellationToken cancellationToken)
+    {
+        if (_sessions.Count >= _options.MaxSessions)
+        {
+            throw new SshFailureException(SshFailureKind.LimitReached, $"This server already has {_sessions.Count} open sessions (the limit, {SshMcpOptions.SectionName}:{nameof(SshMcpOptions.MaxSessions)}). Close sessions you no longer need with ssh_close.");
+        }
+
+        var started = time.GetTimestamp();
+        var id = NewSessionId();
+        using var deadline = new CancellationTokenSource(request.ConnectTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            var connected = await connector.ConnectAsync(request, TimeSpan.FromSeconds(_options.KeepAliveSeconds), linked.Token);
+            RemoteShell shell;
+            try
+            {
+                shell = await RemoteShell.StartAsync(connected.Client, id, id + ".0", _options.MaxOutputBytes, linked.Token);
+            }
+            catch (Exception ex)
+            {
+                connected.Client.Dispose();
+                cancellationToken.ThrowIfCancellationRequested();
+                throw ex is OperationCanceledException or TimeoutException
+                    ? new SshFailureException(SshFailureKind.Timeout, $"Connected to {request}, but the login shell did not become ready within {request.ConnectTimeout.TotalSeconds:0.#} s (a profile script may wait for input). Check the account's shell start-up files, or pass a longer connectTimeoutMs.", ex)
+                    : new SshFailureException(SshFailureKind.ShellFailed, $"Connected to {request}, but the shell could not be started: {ex.Message}. Check that the account has a working login shell and /bin/sh.", ex);
+            }
+
+            var endpoint = new SessionEndpoint(request.Host, request.Port, request.Username, connected.HostKeyFingerprint, connected.HostKeyStatus);
+            var session = new SshSession(id, endpoint, connected.Client, shell, shell.InitialCwd, _options, time, loggerFactory.CreateLogger<SshSession>()) { Owner = owner };
+            _sessions[id] = session;
+            Log.SessionOpened(_logger, id, request.Username, request.Host, request.Port, (long)time.GetElapsedTime(started).TotalMilliseconds, connected.HostKeyStatus);
+            return session;
+        }
+        catch (SshFailureException failure)
+        {
+            Log.SessionOpenFailed(_logger, request.Host, request.Port, failure.Kind.ToString());
+            throw;
+        }
+    }
+
+    /// <summary>The caller's session, or a "not found" failure that says the same for unknown and foreign ids.</summary>
+    public SshSession Get(string sessionId, string? owner)
+    {
+        if (_sessions.TryGetValue(sessionId, out var session) && session.Owner == owner && !session.IsClosed)
+        {
+            return session;
+        }
+
+        throw new SshFailureException(SshFailureKind.SessionNotFound, $"No open session '{sessionId}'. It may have been closed, timed out after being idle, or never existed. Open one with ssh_open.");
+    }
+
+    public async Task<ExecOutcome> ExecAsync(string sessionId, string? owner, string command, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var session = Get(sessionId, owner);
+        try
+        {
+            var outcome = await session.ExecAsync(command, timeout, cancellationToken);
+            if (outcome.ShellEnded)
+            {
+                await RemoveAsync(session, "shell ended");
+            }
+
+            return outcome;
+        }
+        catch (SshFailureException failure) when (failure.Kind is SshFailureKind.ConnectionLost or SshFailureKind.ShellEnded)
+        {
+            await RemoveAsync(session, failure.Kind == SshFailureKind.ConnectionLost ? "connection lost" : "shell ended");
+            throw;
+        }
+    }
+
+    /// <summary>Closes the caller's session; false when there was none (closing twice harms nothing).</summary>
+    public async Task<bool> CloseAsync(string sessionId, string? owner)
+    {
+        if (!_sessions.TryGetValue(sessionId, out var session) || session.Owner != owner)
+        {
+            return false;
+        }
+
+        return await RemoveAsync(session, "closed by the client");
+    }
+
+    public IReadOnlyList<SshSession> List(string? owner) => [.. _sessions.Values.Where(s => s.Owner == owner && !s.IsClosed)];
+
+    /// <summary>Every session, whoever owns it (for the idle reaper and shutdown).</summary>
+    public IReadOnlyList<SshSession> All() => [.. _sessions.Values];
+
+    public async Task<bool> RemoveAsync(SshSession session, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (!_sessions.TryRemove(new KeyValuePair<string, SshSession>(session.Id, session)))
+        {
+            return false;
+        }
+
+        await session.DisposeAsync();
+        Log.SessionClosed(_logger, session.Id, reason);
+        return true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Task.WhenAll(_sessions.Values.Select(s => RemoveAsync(s, "server stopping")));
+    }
+
+    private static string NewSessionId()
+    {
+        Span<byte> random = stackalloc byte[8];
+        RandomNumberGenerator.Fill(random);
+        return "s" + Convert.ToHexStringLower(random);
+    }
+}

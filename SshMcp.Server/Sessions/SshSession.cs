@@ -1,0 +1,274 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Renci.SshNet;
+using SshMcp.Server.Diagnostics;
+using SshMcp.Server.Options;
+using SshMcp.Server.Ssh;
+
+namespace SshMcp.Server.Sessions;
+
+/// <summary>
+/// One SSH connection and its one shell. Commands take turns (a second call waits, bounded by its own timeout);
+/// a command that overruns its timeout or is cancelled is stopped on the host and the shell goes on.
+/// </summary>
+internal sealed class SshSession : IAsyncDisposable
+{
+    private static readonly TimeSpan TrailerGrace = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan ShellEndGrace = TimeSpan.FromSeconds(3);
+
+    private readonly SshClient _client;
+    private readonly RemoteShell _shell;
+    private readonly SshMcpOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _turn = new(1, 1);
+    private long _lastActivity;
+    private int _runs;
+    private int _lastExitCode;
+    private int _closed;
+
+    public SshSession(string id, SessionEndpoint endpoint, SshClient client, RemoteShell shell, string cwd, SshMcpOptions options, TimeProvider time, ILogger logger)
+    {
+        Id = id;
+        Endpoint = endpoint;
+        _client = client;
+        _shell = shell;
+        Cwd = cwd;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _lastActivity = time.GetTimestamp();
+    }
+
+    public string Id { get; }
+
+    /// <summary>The MCP client session that opened this one; null in stdio mode.</summary>
+    public string? Owner { get; init; }
+
+    public SessionEndpoint Endpoint { get; }
+
+    public string Cwd { get; private set; }
+
+    public bool IsBusy => _turn.CurrentCount == 0;
+
+    public bool IsClosed => Volatile.Read(ref _closed) != 0;
+
+    /// <summary>True once the shell is gone (it exited, was killed, or the connection dropped).</summary>
+    public bool HasEnded => _shell.HasEnded;
+
+    public TimeSpan IdleTime => _time.GetElapsedTime(Interlocked.Read(ref _lastActivity));
+
+    public async Task<ExecOutcome> ExecAsync(string command, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        ThrowIfUnusable();
+        if (!await _turn.WaitAsync(timeout, cancellationToken))
+        {
+            throw new SshFailureException(
+                SshFailureKind.SessionBusy,
+                $"Session {Id} is still running an earlier command; this call waited {timeout.TotalSeconds:0.#} s for its turn. Wait for that command, pass a longer timeoutMs, or open another session for parallel work.");
+        }
+
+        try
+        {
+            Touch();
+            ThrowIfUnusable();
+            var tag = string.Create(CultureInfo.InvariantCulture, $"{Id}.{++_runs}");
+            var run = _shell.Begin(command, tag, _lastExitCode, _shell.Flavor);
+            try
+            {
+                var remaining = timeout - _time.GetElapsedTime(started);
+                var (timedOut, cancelled) = await WaitForRunAsync(run, remaining, cancellationToken);
+                string? stopStatus = null;
+                string? notice = null;
+                if (timedOut || cancelled)
+                {
+                    (stopStatus, notice) = await StopCommandAsync(run, tag, _time.GetElapsedTime(started));
+                    Log.ExecStopped(_logger, Id, (long)_time.GetElapsedTime(started).TotalMilliseconds, timedOut ? "timeout" : "cancelled", stopStatus);
+                }
+
+                var outcome = await ShapeAsync(run, started, timedOut, cancelled, stopStatus, notice);
+                Log.ExecCompleted(_logger, Id, outcome.ExitCode, (long)outcome.Duration.TotalMilliseconds);
+                return outcome;
+            }
+            finally
+            {
+                // The readers must never feed a run whose buffers went back to the pool.
+                _shell.Abandon(run);
+                run.Dispose();
+            }
+        }
+        finally
+        {
+            Touch();
+            _turn.Release();
+        }
+    }
+
+    /// <summary>Ends the shell and every process the session started, then the connection. Idempotent; never throws.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _closed, 1) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            if (!_shell.HasEnded && _client.IsConnected)
+            {
+                await ProcessStopper.StopAsync(_client, _shell.ShellPid, Id + ".", StopScope.Session, 0, _options.StopTimeout);
+                await _shell.Ended.WaitAsync(ShellEndGrace);
+            }
+        }
+        catch (Exception ex)
+        {
+            Log.CloseIncomplete(_logger, Id, ex.Message);
+        }
+
+        try
+        {
+            _shell.Dispose();
+            // Disconnect waits for the transport to wind down; keep it bounded.
+            await Task.Run(_client.Dispose).WaitAsync(ShellEndGrace);
+        }
+        catch (Exception ex)
+        {
+            Log.CloseIncomplete(_logger, Id, ex.Message);
+        }
+    }
+
+    private async Task<(bool TimedOut, bool Cancelled)> WaitForRunAsync(ShellRun run, TimeSpan remaining, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await run.Completion.Task.WaitAsync(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, _time, cancellationToken);
+            return (false, false);
+        }
+        catch (TimeoutException)
+        {
+            return (true, false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return (false, true);
+        }
+    }
+
+    private async Task<(string StopStatus, string? Notice)> StopCommandAsync(ShellRun run, string tag, TimeSpan elapsed)
+    {
+        var verdict = "unconfirmed";
+        try
+        {
+            if (_client.IsConnected && !_shell.HasEnded)
+            {
+                var age = (int)Math.Ceiling(elapsed.TotalSeconds) + 1;
+                verdict = await ProcessStopper.StopAsync(_client, _shell.ShellPid, tag, StopScope.Command, age, _options.StopTimeout);
+            }
+        }
+        catch (Exception ex)
+        {
+            Log.StopFailed(_logger, Id, ex.Message);
+        }
+
+        // Once the command's processes are gone the shell prints the trailer and the session goes on as before.
+        if (await CompletesWithinAsync(run.Completion.Task, TrailerGrace))
+        {
+            return (verdict.StartsWith("unconfirmed", StringComparison.Ordinal) ? "stop-unconfirmed" : "stopped", null);
+        }
+
+        // The command runs inside the shell itself (a shell loop) or outlived every signal: end the shell.
+        try
+        {
+            if (_client.IsConnected && !_shell.HasEnded)
+            {
+                await ProcessStopper.StopAsync(_client, _shell.ShellPid, Id + ".", StopScope.Session, 0, _options.StopTimeout);
+            }
+        }
+        catch (Exception ex)
+        {
+            Log.StopFailed(_logger, Id, ex.Message);
+        }
+
+        var ended = await CompletesWithinAsync(_shell.Ended, ShellEndGrace);
+        _shell.Abandon(run);
+        return (
+            ended ? "stopped" : "stop-unconfirmed",
+            "The command did not end when its processes were signalled (it was running inside the shell itself, such as a shell loop), so the shell was ended. Open a new session with ssh_open.");
+    }
+
+    private async Task<ExecOutcome> ShapeAsync(ShellRun run, long started, bool timedOut, bool cancelled, string? stopStatus, string? notice)
+    {
+        var stdout = run.StdoutCapture.ToText();
+        var stderr = run.StderrCapture.ToText();
+        var binary = run.StdoutCapture.LooksBinary || run.StderrCapture.LooksBinary;
+        int? exitCode;
+        string? signal = null;
+        var shellEnded = run.Completion.Task.Result == ShellRunEnd.ShellEnded;
+
+        if (!shellEnded && Shell.Trailer.TryParse(run.Stdout.Trailer, out var trailer))
+        {
+            exitCode = trailer.ExitCode;
+            _lastExitCode = trailer.ExitCode;
+            Cwd = trailer.Cwd;
+        }
+        else
+        {
+            // The shell ended: wait (bounded) for the channel's exit status or learn that the connection dropped.
+            await CompletesWithinAsync(_shell.Execution, ShellEndGrace);
+            if (_shell.Execution.IsFaulted)
+            {
+                Log.ConnectionLost(_logger, Id, _shell.Execution.Exception?.InnerException?.Message ?? "unknown");
+                throw new SshFailureException(
+                    SshFailureKind.ConnectionLost,
+                    $"The connection to {Endpoint} was lost while running the command; its output so far is unknown. Open a new session with ssh_open.");
+            }
+
+            exitCode = _shell.ExitStatus;
+            signal = _shell.ExitSignal;
+            shellEnded = true;
+            Log.ShellEnded(_logger, Id, exitCode, signal);
+            notice ??= signal is null
+                ? $"The shell ended (exit status {exitCode?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}); this session is closed. Open a new session with ssh_open."
+                : $"The shell was killed by signal {signal}; this session is closed. Open a new session with ssh_open.";
+        }
+
+        return new ExecOutcome(stdout, stderr, binary, exitCode, signal, Cwd, _time.GetElapsedTime(started), timedOut, cancelled, stopStatus, shellEnded, notice);
+    }
+
+    private void ThrowIfUnusable()
+    {
+        if (IsClosed)
+        {
+            throw new SshFailureException(SshFailureKind.SessionNotFound, $"Session {Id} was closed. Open a new session with ssh_open.");
+        }
+
+        if (_shell.HasEnded)
+        {
+            throw new SshFailureException(
+                _shell.Execution.IsFaulted ? SshFailureKind.ConnectionLost : SshFailureKind.ShellEnded,
+                _shell.Execution.IsFaulted
+                    ? $"The connection to {Endpoint} was lost. Open a new session with ssh_open."
+                    : $"The shell of session {Id} has ended. Open a new session with ssh_open.");
+        }
+    }
+
+    private void Touch() => Interlocked.Exchange(ref _lastActivity, _time.GetTimestamp());
+
+    private static async Task<bool> CompletesWithinAsync(Task task, TimeSpan bound)
+    {
+        try
+        {
+            await task.WaitAsync(bound);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+        catch (Exception)
+        {
+            return task.IsCompleted;
+        }
+    }
+}

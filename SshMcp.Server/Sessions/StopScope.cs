@@ -1,0 +1,10 @@
+namespace SshMcp.Server.Sessions;
+
+internal enum StopScope
+{
+    /// <summary>What one command started; the shell and earlier background jobs are spared.</summary>
+    Command,
+
+    /// <summary>The shell and every process the session started.</summary>
+    Session,
+}

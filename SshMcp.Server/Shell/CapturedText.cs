@@ -1,0 +1,4 @@
+namespace SshMcp.Server.Shell;
+
+/// <summary>What one stream produced: the kept text, every byte counted, and how many bytes were dropped.</summary>
+internal readonly record struct CapturedText(string Text, long TotalBytes, long OmittedBytes);

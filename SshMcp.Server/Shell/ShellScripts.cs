@@ -1,0 +1,89 @@
+namespace SshMcp.Server.Shell;
+
+/// <summary>
+/// The fixed shell text the server sends. Everything here is POSIX sh (and valid zsh); none of it carries a
+/// secret or a command's text.
+/// </summary>
+internal static class ShellScripts
+{
+    /// <summary>Tag variable exported into every command's environment: <c>__SSHMCP=&lt;session&gt;.&lt;run&gt;</c>.</summary>
+    public const string TagVariable = "__SSHMCP";
+
+    /// <summary>
+    /// The exec request that starts the session's shell. It runs under the user's login shell, whatever that is,
+    /// hence the detour through /bin/sh: the user's shell is kept when it speaks sh syntax, otherwise /bin/sh is used.
+    /// <c>-l</c> makes it a login shell reading commands from stdin, with the PATH and profile of a normal login.
+    /// </summary>
+    public const string Launcher =
+        "exec /bin/sh -c 'case \"${SHELL##*/}\" in bash|zsh|ksh|ksh93|mksh|dash|ash|sh) exec \"$SHELL\" -l;; *) exec /bin/sh -l;; esac'";
+
+    /// <summary>
+    /// Sent once, after the profile ran. Saves the channel's stdout and stderr as fds 8 and 9 so that the markers
+    /// reach the server even when a command redirects its own output for good (<c>exec &gt;log</c>, <c>exec 2&gt;&amp;1</c>),
+    /// and defines the two helpers each frame calls: begin (markers, tag, restore <c>$?</c>) and end (trailer).
+    /// </summary>
+    public const string Setup =
+        "exec 8>&1 9>&2\n" +
+        "__sshmcp_b() { printf '\\036%s%s{' \"$1\" \"$2\" >&8; printf '\\036%s%s[' \"$1\" \"$2\" >&9; " +
+        TagVariable + "=$3; export " + TagVariable + "; return \"$4\"; }\n" +
+        "__sshmcp_e() { printf '\\036%s%s]' \"$2\" \"$3\" >&9; printf '\\036%s%s}%d;%s\\036%s%s.' \"$2\" \"$3\" \"$1\" \"$PWD\" \"$2\" \"$3\" >&8; }\n";
+
+    /// <summary>
+    /// The first command of every session: reports the shell's PID and family, and makes bash expand aliases as an
+    /// interactive terminal would.
+    /// </summary>
+    public const string Probe =
+        "printf '%s %s' \"$$\" \"${ZSH_VERSION:+zsh}\"; [ -n \"${BASH_VERSION:-}\" ] && shopt -s expand_aliases; :";
+
+    /// <summary>
+    /// Stops processes on the host, run on a short-lived second channel as <c>/bin/sh -s PID TAG MODE AGE</c> with this
+    /// text on stdin. MODE <c>run</c>: what one command started (processes carrying its tag, the shell's children younger
+    /// than AGE seconds, and their descendants), never the shell. MODE <c>all</c>: the shell and everything tagged with
+    /// the session. Sends INT, then TERM, then KILL, re-reading the process table between rounds, and prints
+    /// <c>none</c>, <c>stopped</c> or <c>unconfirmed PIDS</c>.
+    /// </summary>
+    public const string Stop = """
+        S=$1 T=$2 M=$3 E=$4
+        tagged() {
+          [ -r /proc/self/environ ] || return 0
+          if [ "$M" = all ]; then
+            grep -lsaF "__SSHMCP=$T" /proc/[0-9]*/environ
+          else
+            grep -lsazxF "__SSHMCP=$T" /proc/[0-9]*/environ
+          fi 2>/dev/null | sed -e 's#^/proc/##' -e 's#/environ$##'
+        }
+        roots() {
+          tagged
+          if [ "$M" = all ]; then echo "$S"; else
+            ps -o pid= -o etimes= --ppid "$S" 2>/dev/null | awk -v e="$E" '$2 <= e { print $1 }'
+          fi
+        }
+        tree() {
+          R=$(roots | tr '\n' ' ')
+          [ -n "${R% }" ] || return 0
+          if ! L=$(ps -e -o pid= -o ppid= -o stat= 2>/dev/null); then
+            for p in $R; do if [ "$M" = all ] || [ "$p" != "$S" ]; then echo "$p"; fi; done; return 0
+          fi
+          printf '%s\n' "$L" | awk -v r="$R" -v s="$S" -v m="$M" '
+            BEGIN { n = split(r, a, " "); for (i = 1; i <= n; i++) want[a[i]] = 1 }
+            { pp[$1] = $2; st[$1] = $3 }
+            END {
+              do { c = 0; for (p in pp) if (!(p in want) && (pp[p] in want)) { want[p] = 1; c = 1 } } while (c)
+              for (p in want) if ((p in st) && st[p] !~ /^Z/ && (m == "all" || p != s)) print p
+            }'
+        }
+        P=$(tree | tr '\n' ' ')
+        [ -n "${P% }" ] || { echo none; exit 0; }
+        for sig in INT TERM KILL; do
+          kill -s "$sig" $P 2>/dev/null
+          i=0
+          while [ "$i" -lt 12 ]; do
+            P=$(tree | tr '\n' ' ')
+            [ -n "${P% }" ] || { echo stopped; exit 0; }
+            sleep 0.05 2>/dev/null || sleep 1
+            i=$((i + 1))
+          done
+        done
+        echo "unconfirmed $P"
+        """;
+}

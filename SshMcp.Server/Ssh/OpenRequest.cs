@@ -1,0 +1,17 @@
+namespace SshMcp.Server.Ssh;
+
+/// <summary>What <c>ssh_open</c> was given. Holds secrets: never log it, never put it in an exception message.</summary>
+internal sealed record OpenRequest(
+    string Host,
+    int Port,
+    string Username,
+    string? Password,
+    string? PrivateKey,
+    string? PrivateKeyPath,
+    string? Passphrase,
+    string? HostKeyFingerprint,
+    TimeSpan ConnectTimeout)
+{
+    // Keep secrets out of any accidental ToString (records print every property by default).
+    public override string ToString() => $"{Username}@{Host}:{Port}";
+}

@@ -1,0 +1,23 @@
+namespace SshMcp.Server.Ssh;
+
+/// <summary>Why an SSH operation failed; also the <c>reason</c> tag of the open-failure metric.</summary>
+internal enum SshFailureKind
+{
+    InvalidArgument,
+    NoCredentials,
+    BadKey,
+    HostNotFound,
+    ConnectionRefused,
+    Timeout,
+    AuthenticationFailed,
+    HostKeyRejected,
+    NotSsh,
+    ConnectionLost,
+    ShellFailed,
+    ChannelRefused,
+    SessionNotFound,
+    SessionBusy,
+    ShellEnded,
+    LimitReached,
+    Other,
+}

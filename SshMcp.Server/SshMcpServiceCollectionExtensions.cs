@@ -1,0 +1,68 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SshMcp.Server;
+using SshMcp.Server.Options;
+using SshMcp.Server.Sessions;
+using SshMcp.Server.Ssh;
+using SshMcp.Server.Tools;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class SshMcpServiceCollectionExtensions
+{
+    /// <summary>
+    /// Everything the SSH MCP server needs except its transport: options, sessions, SSH, the tools, and the logging
+    /// rules that keep secrets out of logs. Returns the MCP server builder so the caller picks stdio or HTTP.
+    /// </summary>
+    public static IMcpServerBuilder AddSshMcp(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+
+        services.AddOptions<SshMcpOptions>()
+            .Bind(builder.Configuration.GetSection(SshMcpOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SshMcpOptions>, SshMcpOptionsValidator>());
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IHostKeyTrust, HostKeyTrust>();
+        services.AddSingleton<SshConnector>();
+        services.AddSingleton<SessionRegistry>();
+        services.AddSingleton<IdleSessionReaper>();
+        services.AddHostedService(sp => sp.GetRequiredService<IdleSessionReaper>());
+
+        KeepSecretsOutOfLogs(builder.Logging);
+
+        return services
+            .AddMcpServer(o =>
+            {
+                o.ServerInfo = new() { Name = "SshMcp", Version = ServerVersion.Current };
+                o.ServerInstructions = "Run commands on remote hosts over SSH. ssh_open once per host, then ssh_exec as often as needed (state persists like a terminal), ssh_close when done.";
+            })
+            .WithTools<SshOpenTool>()
+            .WithTools<SshExecTool>()
+            .WithTools<SshCloseTool>();
+    }
+
+    /// <summary>
+    /// At Trace the MCP SDK logs raw messages, tool arguments (passwords) included: its categories never go below
+    /// Information, whatever the configuration says.
+    /// </summary>
+    private static void KeepSecretsOutOfLogs(ILoggingBuilder logging)
+    {
+        logging.Services.PostConfigure<LoggerFilterOptions>(o =>
+        {
+            o.Rules.Add(new LoggerFilterRule(null, "ModelContextProtocol", LogLevel.Information, null));
+            for (var i = o.Rules.Count - 1; i >= 0; i--)
+            {
+                var rule = o.Rules[i];
+                if (rule.CategoryName?.StartsWith("ModelContextProtocol", StringComparison.Ordinal) == true && rule.LogLevel < LogLevel.Information)
+                {
+                    o.Rules[i] = new LoggerFilterRule(rule.ProviderName, rule.CategoryName, LogLevel.Information, rule.Filter);
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,36 @@
+using System.ComponentModel;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Server;
+using SshMcp.Server.Sessions;
+
+namespace SshMcp.Server.Tools;
+
+[McpServerToolType]
+internal sealed class SshCloseTool
+{
+    private readonly SessionRegistry _registry;
+    private readonly ILogger<SshCloseTool> _logger;
+
+    public SshCloseTool(SessionRegistry registry, ILogger<SshCloseTool> logger)
+    {
+        _registry = registry;
+        _logger = logger;
+    }
+
+    [McpServerTool(Name = ToolNames.Close, Title = "Close SSH session", UseStructuredContent = true, ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = true)]
+    [Description("Close a session: ends its shell and every process it started, and the connection. Closing an unknown or closed session is harmless.")]
+    public Task<CloseResult> CloseAsync(
+        McpServer server,
+        [Description("From ssh_open.")] string sessionId,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        if (string.IsNullOrWhiteSpace(sessionId))
+        {
+            throw ToolGuard.InvalidArgument("sessionId is required: pass the id ssh_open returned.");
+        }
+
+        return ToolGuard.RunAsync(ToolNames.Close, _logger, async () =>
+            new CloseResult(sessionId.Trim(), await _registry.CloseAsync(sessionId.Trim(), server.SessionId)), cancellationToken);
+    }
+}

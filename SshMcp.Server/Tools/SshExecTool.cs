@@ -1,0 +1,106 @@
+using System.ComponentModel;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol.Server;
+using SshMcp.Server.Options;
+using SshMcp.Server.Sessions;
+
+namespace SshMcp.Server.Tools;
+
+[McpServerToolType]
+internal sealed class SshExecTool
+{
+    private readonly SessionRegistry _registry;
+    private readonly SshMcpOptions _options;
+    private readonly ILogger<SshExecTool> _logger;
+
+    public SshExecTool(SessionRegistry registry, IOptions<SshMcpOptions> options, ILogger<SshExecTool> logger)
+    {
+        _registry = registry;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    [McpServerTool(Name = ToolNames.Exec, Title = "Run command over SSH", UseStructuredContent = true, ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = true)]
+    [Description("Run a shell command in a session's shell (cd, export and functions persist; stdin is empty). Returns stdout and stderr separately, exitCode and cwd; a non-zero exit is not an error. Each stream keeps its first and last 16 KiB. On timeout the command is stopped and the session stays usable.")]
+    public Task<ExecResult> ExecAsync(
+        McpServer server,
+        [Description("From ssh_open.")] string sessionId,
+        [Description("Shell command; multi-line scripts allowed.")] string command,
+        [Description("Time limit in ms (default 60000).")] int? timeoutMs = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        if (string.IsNullOrWhiteSpace(sessionId))
+        {
+            throw ToolGuard.InvalidArgument("sessionId is required: pass the id ssh_open returned.");
+        }
+
+        if (string.IsNullOrWhiteSpace(command))
+        {
+            throw ToolGuard.InvalidArgument("command is empty: pass the shell command to run.");
+        }
+
+        if (command.Contains('\0', StringComparison.Ordinal))
+        {
+            throw ToolGuard.InvalidArgument("command contains a NUL character, which no shell can take. Remove it.");
+        }
+
+        var bytes = Encoding.UTF8.GetByteCount(command);
+        if (bytes > _options.MaxCommandBytes)
+        {
+            throw ToolGuard.InvalidArgument($"command is {bytes} bytes, more than the {_options.MaxCommandBytes} allowed. Upload large scripts in parts (e.g. appending with cat >> file <<'EOF') and run the file.");
+        }
+
+        var requested = timeoutMs ?? _options.DefaultTimeoutMs;
+        if (requested < 1)
+        {
+            throw ToolGuard.InvalidArgument($"timeoutMs must be positive (got {requested}).");
+        }
+
+        var capped = requested > _options.MaxTimeoutMs;
+        var timeout = TimeSpan.FromMilliseconds(Math.Min(requested, _options.MaxTimeoutMs));
+
+        return ToolGuard.RunAsync(ToolNames.Exec, _logger, async () =>
+        {
+            var outcome = await _registry.ExecAsync(sessionId.Trim(), server.SessionId, command, timeout, cancellationToken);
+            return Shape(outcome, capped ? $"timeoutMs was capped at the maximum of {_options.MaxTimeoutMs} ms." : null);
+        }, cancellationToken);
+    }
+
+    private static ExecResult Shape(ExecOutcome outcome, string? extraNotice)
+    {
+        var notices = new List<string>(3);
+        if (outcome.Notice is not null)
+        {
+            notices.Add(outcome.Notice);
+        }
+
+        if (outcome.BinaryOutput)
+        {
+            notices.Add("The output is not UTF-8 text (invalid bytes became U+FFFD); pipe binary data through base64 to read it exactly.");
+        }
+
+        if (extraNotice is not null)
+        {
+            notices.Add(extraNotice);
+        }
+
+        return new ExecResult(
+            outcome.Stdout.Text,
+            outcome.Stderr.Text,
+            outcome.ExitCode,
+            outcome.Cwd,
+            (long)outcome.Duration.TotalMilliseconds,
+            outcome.TimedOut,
+            outcome.StopStatus,
+            outcome.ShellEnded,
+            outcome.Stdout.OmittedBytes > 0 || outcome.Stderr.OmittedBytes > 0,
+            outcome.Stdout.TotalBytes,
+            outcome.Stderr.TotalBytes,
+            outcome.Stdout.OmittedBytes,
+            outcome.Stderr.OmittedBytes,
+            notices.Count == 0 ? null : string.Join(' ', notices));
+    }
+}

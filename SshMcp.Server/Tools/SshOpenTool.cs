@@ -1,0 +1,87 @@
+using System.ComponentModel;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol.Server;
+using SshMcp.Server.Options;
+using SshMcp.Server.Sessions;
+using SshMcp.Server.Ssh;
+
+namespace SshMcp.Server.Tools;
+
+[McpServerToolType]
+internal sealed class SshOpenTool
+{
+    private readonly SessionRegistry _registry;
+    private readonly SshMcpOptions _options;
+    private readonly ILogger<SshOpenTool> _logger;
+
+    public SshOpenTool(SessionRegistry registry, IOptions<SshMcpOptions> options, ILogger<SshOpenTool> logger)
+    {
+        _registry = registry;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    [McpServerTool(Name = ToolNames.Open, Title = "Open SSH session", UseStructuredContent = true, ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]
+    [Description("Open a persistent SSH session: one shell whose cwd, exported variables and functions carry over between ssh_exec calls. Auth: password, privateKey or privateKeyPath; without them SSH_PRIVATE_KEY or the server's ~/.ssh keys. A changed host key is refused.")]
+    public Task<OpenResult> OpenAsync(
+        McpServer server,
+        [Description("Host name or IP address.")] string host,
+        [Description("Login user.")] string username,
+        [Description("SSH port.")] int port = 22,
+        [Description("Password.")] string? password = null,
+        [Description("Private key text (OpenSSH or PEM).")] string? privateKey = null,
+        [Description("Path of a private key file on the server's machine.")] string? privateKeyPath = null,
+        [Description("Passphrase of an encrypted key.")] string? passphrase = null,
+        [Description("Expected host key, SHA256:… as ssh-keygen -lf prints it.")] string? hostKeyFingerprint = null,
+        [Description("Deadline for connecting and logging in, ms (default 15000).")] int? connectTimeoutMs = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        var request = Validate(host, username, port, password, privateKey, privateKeyPath, passphrase, hostKeyFingerprint, connectTimeoutMs);
+        return ToolGuard.RunAsync(ToolNames.Open, _logger, async () =>
+        {
+            var session = await _registry.OpenAsync(request, server.SessionId, cancellationToken);
+            var endpoint = session.Endpoint;
+            return new OpenResult(session.Id, endpoint.Host, endpoint.Port, endpoint.Username, endpoint.HostKeyFingerprint, endpoint.HostKeyStatus, session.Cwd);
+        }, cancellationToken);
+    }
+
+    private OpenRequest Validate(string host, string username, int port, string? password, string? privateKey, string? privateKeyPath, string? passphrase, string? hostKeyFingerprint, int? connectTimeoutMs)
+    {
+        host = host?.Trim() ?? "";
+        if (host.Length == 0 || host.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            throw ToolGuard.InvalidArgument("host must be a host name or IP address, without spaces.");
+        }
+
+        if (string.IsNullOrWhiteSpace(username))
+        {
+            throw ToolGuard.InvalidArgument("username is required: the account to log in as.");
+        }
+
+        if (port is < 1 or > 65535)
+        {
+            throw ToolGuard.InvalidArgument($"port must be between 1 and 65535 (got {port}).");
+        }
+
+        var timeout = connectTimeoutMs ?? _options.ConnectTimeoutMs;
+        if (timeout is < 100 or > 300_000)
+        {
+            throw ToolGuard.InvalidArgument($"connectTimeoutMs must be between 100 and 300000 (got {timeout}).");
+        }
+
+        return new OpenRequest(
+            host,
+            port,
+            username.Trim(),
+            NullIfEmpty(password),
+            NullIfEmpty(privateKey),
+            NullIfEmpty(privateKeyPath),
+            NullIfEmpty(passphrase),
+            NullIfEmpty(hostKeyFingerprint?.Trim()),
+            TimeSpan.FromMilliseconds(timeout));
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

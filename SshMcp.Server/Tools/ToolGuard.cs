@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol;
+using SshMcp.Server.Diagnostics;
+using SshMcp.Server.Ssh;
+
+namespace SshMcp.Server.Tools;
+
+/// <summary>
+/// The edge between the server's exceptions and MCP: a known failure becomes a tool error with its message; anything
+/// else is logged and becomes a generic tool error that reveals nothing; a caller's cancellation propagates.
+/// </summary>
+internal static class ToolGuard
+{
+    public static async Task<T> RunAsync<T>(string tool, ILogger logger, Func<Task<T>> action, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (SshFailureException failure)
+        {
+            throw new McpException(failure.Message);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (McpException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            Log.ToolFailed(logger, tool, ex);
+            throw new McpException($"{tool} failed unexpectedly ({ex.GetType().Name}). The server and other sessions are unaffected; try again, or open a new session.");
+        }
+    }
+
+    public static McpException InvalidArgument(string message) => new(message);
+}

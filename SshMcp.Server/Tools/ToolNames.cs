@@ -1,0 +1,8 @@
+namespace SshMcp.Server.Tools;
+
+public static class ToolNames
+{
+    public const string Open = "ssh_open";
+    public const string Exec = "ssh_exec";
+    public const string Close = "ssh_close";
+}
