@@ -50,7 +50,7 @@ internal sealed class RemoteShell : IDisposable
     public string? ExitSignal => _command.ExitSignal;
 
     /// <summary>Opens the channel, starts the login shell, discards what its profile printed and learns its PID.</summary>
-    public static async Task<RemoteShell> StartAsync(SshClient client, string name, string sessionTag, int maxOutputBytes, CancellationToken cancellationToken)
+    public static async Task<RemoteShell> StartAsync(SshClient client, string sessionId, int maxOutputBytes, CancellationToken cancellationToken)
     {
         var command = client.CreateCommand(ShellScripts.Launcher);
 
@@ -63,12 +63,12 @@ internal sealed class RemoteShell : IDisposable
             TaskScheduler.Default).WaitAsync(cancellationToken);
 
         var shell = new RemoteShell(command, exec, command.CreateInputStream(), maxOutputBytes);
-        shell.StartReader(command.OutputStream, isStdout: true, name);
-        shell.StartReader(command.ExtendedOutputStream, isStdout: false, name);
+        shell.StartReader(command.OutputStream, isStdout: true, sessionId);
+        shell.StartReader(command.ExtendedOutputStream, isStdout: false, sessionId);
 
-        var setup = Encoding.UTF8.GetBytes(ShellScripts.Setup);
+        var setup = Encoding.UTF8.GetBytes(ShellScripts.Setup(sessionId));
         shell._stdin.Write(setup);
-        using var probe = shell.Begin(ShellScripts.Probe, sessionTag, 0, ShellFlavor.Zsh);
+        using var probe = shell.Begin(ShellScripts.Probe, 0, 0, ShellFlavor.Zsh);
         var end = await probe.Completion.Task.WaitAsync(cancellationToken);
         if (end != ShellRunEnd.Framed)
         {
@@ -83,7 +83,7 @@ internal sealed class RemoteShell : IDisposable
     }
 
     /// <summary>Sends one command. The returned run completes when its output is complete.</summary>
-    public ShellRun Begin(string commandText, string tag, int previousExitCode, ShellFlavor flavor)
+    public ShellRun Begin(string commandText, int runNumber, int previousExitCode, ShellFlavor flavor)
     {
         var markers = FrameMarkers.CreateRandom();
         var run = new ShellRun(markers, _maxOutputBytes);
@@ -104,7 +104,7 @@ internal sealed class RemoteShell : IDisposable
             _current = run;
         }
 
-        var frame = Encoding.UTF8.GetBytes(CommandFrame.Build(commandText, markers, flavor, tag, previousExitCode));
+        var frame = Encoding.UTF8.GetBytes(CommandFrame.Build(commandText, markers, flavor, runNumber, previousExitCode));
         try
         {
             _stdin.Write(frame);

@@ -42,7 +42,7 @@ internal sealed class SessionRegistry(
             RemoteShell shell;
             try
             {
-                shell = await RemoteShell.StartAsync(connected.Client, id, id + ".0", _options.MaxOutputBytes, linked.Token);
+                shell = await RemoteShell.StartAsync(connected.Client, id, _options.MaxOutputBytes, linked.Token);
             }
             catch (Exception ex)
             {

@@ -14,6 +14,7 @@ namespace SshMcp.Server.Sessions;
 internal sealed class SshSession : IAsyncDisposable
 {
     private static readonly TimeSpan TrailerGrace = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan NoProcessGrace = TimeSpan.FromMilliseconds(300);
     private static readonly TimeSpan ShellEndGrace = TimeSpan.FromSeconds(3);
 
     private readonly SshClient _client;
@@ -73,8 +74,9 @@ internal sealed class SshSession : IAsyncDisposable
         {
             Touch();
             ThrowIfUnusable();
-            var tag = string.Create(CultureInfo.InvariantCulture, $"{Id}.{++_runs}");
-            var run = _shell.Begin(command, tag, _lastExitCode, _shell.Flavor);
+            var runNumber = ++_runs;
+            var tag = string.Create(CultureInfo.InvariantCulture, $"{Id}.{runNumber}");
+            var run = _shell.Begin(command, runNumber, _lastExitCode, _shell.Flavor);
             try
             {
                 var remaining = timeout - _time.GetElapsedTime(started);
@@ -172,7 +174,8 @@ internal sealed class SshSession : IAsyncDisposable
         }
 
         // Once the command's processes are gone the shell prints the trailer and the session goes on as before.
-        if (await CompletesWithinAsync(run.Completion.Task, TrailerGrace))
+        // "none": no process of the command exists, so it either just finished or runs inside the shell itself.
+        if (await CompletesWithinAsync(run.Completion.Task, verdict == "none" ? NoProcessGrace : TrailerGrace))
         {
             return (verdict.StartsWith("unconfirmed", StringComparison.Ordinal) ? "stop-unconfirmed" : "stopped", null);
         }

@@ -5,30 +5,26 @@ namespace SshMcp.Server.Shell;
 
 /// <summary>
 /// Builds the line that runs one command in the session's shell:
-/// <code>__sshmcp_b N1 N2 TAG RC;command eval 'TEXT' &lt;/dev/null;__sshmcp_e $? N1 N2</code>
+/// <code>__sm_b NONCE RUN RC;command eval 'TEXT' &lt;/dev/null;__sm_e $?</code>
 /// The command text travels single-quoted (see <see cref="ShellQuoting"/>), is evaluated in the current shell so that
-/// <c>cd</c>, <c>export</c> and functions persist, and reads an empty stdin. The markers are printed from two halves of
-/// the nonce, so they never occur in what is sent.
+/// <c>cd</c>, <c>export</c> and functions persist, and reads an empty stdin. <c>RC</c> is the previous command's exit
+/// status, restored so that <c>$?</c> reads as it would in a terminal.
 /// </summary>
 internal static class CommandFrame
 {
-    public static string Build(string command, FrameMarkers markers, ShellFlavor flavor, string tag, int previousExitCode)
+    public static string Build(string command, FrameMarkers markers, ShellFlavor flavor, int run, int previousExitCode)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(markers);
-        ArgumentNullException.ThrowIfNull(tag);
 
-        var builder = new StringBuilder(command.Length + 96);
-        builder.Append("__sshmcp_b ")
-            .Append(markers.NonceFirstHalf).Append(' ')
-            .Append(markers.NonceSecondHalf).Append(' ')
-            .Append(tag).Append(' ')
+        var builder = new StringBuilder(command.Length + 64);
+        builder.Append("__sm_b ")
+            .Append(markers.Nonce).Append(' ')
+            .Append(run.ToString(CultureInfo.InvariantCulture)).Append(' ')
             .Append(Math.Clamp(previousExitCode, 0, 255).ToString(CultureInfo.InvariantCulture))
             .Append(flavor == ShellFlavor.Zsh ? ";eval " : ";command eval ");
         ShellQuoting.AppendQuoted(builder, command);
-        builder.Append(" </dev/null;__sshmcp_e $? ")
-            .Append(markers.NonceFirstHalf).Append(' ')
-            .Append(markers.NonceSecondHalf).Append('\n');
+        builder.Append(" </dev/null;__sm_e $?\n");
         return builder.ToString();
     }
 }

@@ -5,19 +5,18 @@ namespace SshMcp.Server.Shell;
 
 /// <summary>
 /// The byte sequences that delimit one command's output on both streams. Each is an ASCII record separator
-/// (0x1E) followed by a fresh random nonce and one tag character. The frame prints them with <c>printf '\036%s%s…'</c>
-/// from two halves of the nonce, so neither the control byte nor the whole nonce is ever present in the text sent.
+/// (0x1E) followed by a fresh random nonce and one tag character. The shell prints them with <c>printf '\036%s…'</c>:
+/// the control byte is never sent, so no marker is ever present in the text sent (an echo or <c>set -v</c> of the
+/// frame cannot fake one), and the nonce is drawn after the command text is fixed, so no output can predict it.
 /// </summary>
 internal sealed class FrameMarkers
 {
-    private const int NonceHalfLength = 8;
+    private const int NonceBytes = 8;
     private const byte RecordSeparator = 0x1E;
 
-    private FrameMarkers(string first, string second)
+    private FrameMarkers(string nonce)
     {
-        NonceFirstHalf = first;
-        NonceSecondHalf = second;
-        var nonce = first + second;
+        Nonce = nonce;
         StdoutBegin = Make(nonce, '{');
         StdoutEnd = Make(nonce, '}');
         TrailerEnd = Make(nonce, '.');
@@ -25,9 +24,7 @@ internal sealed class FrameMarkers
         StderrEnd = Make(nonce, ']');
     }
 
-    public string NonceFirstHalf { get; }
-
-    public string NonceSecondHalf { get; }
+    public string Nonce { get; }
 
     public byte[] StdoutBegin { get; }
 
@@ -42,14 +39,13 @@ internal sealed class FrameMarkers
 
     public static FrameMarkers CreateRandom()
     {
-        Span<byte> random = stackalloc byte[NonceHalfLength];
+        Span<byte> random = stackalloc byte[NonceBytes];
         RandomNumberGenerator.Fill(random);
-        var hex = Convert.ToHexStringLower(random);
-        return new FrameMarkers(hex[..NonceHalfLength], hex[NonceHalfLength..]);
+        return new FrameMarkers(Convert.ToHexStringLower(random));
     }
 
     /// <summary>For tests: markers from a known nonce.</summary>
-    public static FrameMarkers FromNonce(string first, string second) => new(first, second);
+    public static FrameMarkers FromNonce(string nonce) => new(nonce);
 
     private static byte[] Make(string nonce, char tag)
     {

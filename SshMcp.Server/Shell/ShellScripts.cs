@@ -20,13 +20,15 @@ internal static class ShellScripts
     /// <summary>
     /// Sent once, after the profile ran. Saves the channel's stdout and stderr as fds 8 and 9 so that the markers
     /// reach the server even when a command redirects its own output for good (<c>exec &gt;log</c>, <c>exec 2&gt;&amp;1</c>),
-    /// and defines the two helpers each frame calls: begin (markers, tag, restore <c>$?</c>) and end (trailer).
+    /// and defines the two helpers each frame calls: <c>__sm_b NONCE RUN RC</c> prints the begin markers, tags the
+    /// command's environment and restores the previous <c>$?</c>; <c>__sm_e RC</c> prints the end markers and the
+    /// trailer. Short names matter: bash reads a pipe one byte at a time, so every byte of a frame costs latency.
     /// </summary>
-    public const string Setup =
-        "exec 8>&1 9>&2\n" +
-        "__sshmcp_b() { printf '\\036%s%s{' \"$1\" \"$2\" >&8; printf '\\036%s%s[' \"$1\" \"$2\" >&9; " +
-        TagVariable + "=$3; export " + TagVariable + "; return \"$4\"; }\n" +
-        "__sshmcp_e() { printf '\\036%s%s]' \"$2\" \"$3\" >&9; printf '\\036%s%s}%d;%s\\036%s%s.' \"$2\" \"$3\" \"$1\" \"$PWD\" \"$2\" \"$3\" >&8; }\n";
+    public static string Setup(string sessionId) =>
+        "exec 8>&1 9>&2; __sm_s=" + sessionId + "\n" +
+        "__sm_b() { __sm_n=$1; printf '\\036%s{' \"$1\" >&8; printf '\\036%s[' \"$1\" >&9; " +
+        TagVariable + "=$__sm_s.$2; export " + TagVariable + "; return \"$3\"; }\n" +
+        "__sm_e() { printf '\\036%s]' \"$__sm_n\" >&9; printf '\\036%s}%d;%s\\036%s.' \"$__sm_n\" \"$1\" \"$PWD\" \"$__sm_n\" >&8; }\n";
 
     /// <summary>
     /// The first command of every session: reports the shell's PID and family, and makes bash expand aliases as an
@@ -37,8 +39,8 @@ internal static class ShellScripts
 
     /// <summary>
     /// Stops processes on the host, run on a short-lived second channel as <c>/bin/sh -s PID TAG MODE AGE</c> with this
-    /// text on stdin. MODE <c>run</c>: what one command started (processes carrying its tag, the shell's children younger
-    /// than AGE seconds, and their descendants), never the shell. MODE <c>all</c>: the shell and everything tagged with
+    /// text on stdin. MODE <c>run</c>: what one command started (processes carrying its tag, the shell's untagged children
+    /// younger than AGE seconds, and their descendants), never the shell nor earlier commands' background jobs. MODE <c>all</c>: the shell and everything tagged with
     /// the session. Sends INT, then TERM, then KILL, re-reading the process table between rounds, and prints
     /// <c>none</c>, <c>stopped</c> or <c>unconfirmed PIDS</c>.
     /// </summary>
@@ -55,7 +57,10 @@ internal static class ShellScripts
         roots() {
           tagged
           if [ "$M" = all ]; then echo "$S"; else
-            ps -o pid= -o etimes= --ppid "$S" 2>/dev/null | awk -v e="$E" '$2 <= e { print $1 }'
+            # Subshells the command forked without exec carry no tag: take the shell's untagged young children.
+            for c in $(ps -o pid= -o etimes= --ppid "$S" 2>/dev/null | awk -v e="$E" '$2 <= e { print $1 }'); do
+              grep -qsaF "__SSHMCP=" "/proc/$c/environ" 2>/dev/null || echo "$c"
+            done
           fi
         }
         tree() {
@@ -72,18 +77,32 @@ internal static class ShellScripts
               for (p in want) if ((p in st) && st[p] !~ /^Z/ && (m == "all" || p != s)) print p
             }'
         }
+        alive() {
+          for p in $1; do
+            if [ -r "/proc/$p/stat" ]; then
+              read -r l < "/proc/$p/stat" 2>/dev/null || continue
+              case "${l##*) }" in Z*) ;; *) echo "$p" ;; esac
+            elif [ ! -d /proc/self ] && kill -0 "$p" 2>/dev/null; then echo "$p"; fi
+          done
+        }
         P=$(tree | tr '\n' ' ')
         [ -n "${P% }" ] || { echo none; exit 0; }
-        for sig in INT TERM KILL; do
-          kill -s "$sig" $P 2>/dev/null
+        # A command is interrupted first, as Ctrl-C would; a session's shell and background jobs ignore INT.
+        if [ "$M" = all ]; then ROUNDS="TERM:6 KILL:40"; else ROUNDS="INT:6 TERM:6 KILL:40"; fi
+        for round in $ROUNDS; do
+          P=$(tree | tr '\n' ' ')
+          [ -n "${P% }" ] || { echo stopped; exit 0; }
+          kill -s "${round%:*}" $P 2>/dev/null
           i=0
-          while [ "$i" -lt 12 ]; do
-            P=$(tree | tr '\n' ' ')
-            [ -n "${P% }" ] || { echo stopped; exit 0; }
+          while [ "$i" -lt "${round#*:}" ]; do
             sleep 0.05 2>/dev/null || sleep 1
+            P=$(alive "$P")
+            [ -n "$P" ] || break
             i=$((i + 1))
           done
         done
+        P=$(tree | tr '\n' ' ')
+        [ -n "${P% }" ] || { echo stopped; exit 0; }
         echo "unconfirmed $P"
         """;
 }
