@@ -1,0 +1,21 @@
+namespace SshMcp.Tests.Infrastructure;
+
+/// <summary>How a <see cref="SshdFixture"/> configures its sshd.</summary>
+public sealed record SshdOptions
+{
+    /// <summary>The Unix user the tests log in as; created on first use and shared by every fixture.</summary>
+    public const string DefaultUserName = "sshmcptest";
+
+    public SshdVariant Variant { get; init; } = SshdVariant.Default;
+
+    public string UserName { get; init; } = DefaultUserName;
+
+    /// <summary>sshd's ClientAliveInterval; null leaves it off, so a silent client is never dropped.</summary>
+    public TimeSpan? ClientAliveInterval { get; init; }
+
+    /// <summary>sshd's MaxSessions (channels per connection); null keeps sshd's default of 10.</summary>
+    public int? MaxSessions { get; init; }
+
+    /// <summary>How long sshd may take to serve its banner after it is started.</summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(10);
+}
