@@ -32,6 +32,9 @@ public sealed class SshMcpOptions
     /// <summary>Most SSH sessions open at once in this server.</summary>
     public int MaxSessions { get; set; } = 64;
 
+    /// <summary>Where default identity files (id_ed25519, id_ecdsa, id_rsa) are looked for; empty means ~/.ssh.</summary>
+    public string? KeyDirectory { get; set; }
+
     public TimeSpan DefaultTimeout => TimeSpan.FromMilliseconds(DefaultTimeoutMs);
 
     public TimeSpan MaxTimeout => TimeSpan.FromMilliseconds(MaxTimeoutMs);

@@ -29,7 +29,7 @@ internal sealed class CredentialSet : IDisposable
     /// <summary>How the methods are described in an error: "public key (privateKey), password".</summary>
     public List<string> Descriptions { get; } = [];
 
-    public static CredentialSet Create(OpenRequest request, Func<string, string?> environment, string? homeDirectory)
+    public static CredentialSet Create(OpenRequest request, Func<string, string?> environment, string? keyDirectory)
     {
         var set = new CredentialSet(request.Username);
         try
@@ -50,9 +50,9 @@ internal sealed class CredentialSet : IDisposable
                 set.AddKey(LoadKeyText(envKey, request.Passphrase, PrivateKeyVariable), $"public key ({PrivateKeyVariable})");
             }
 
-            if (!explicitCredentials && set.Methods.Count == 0 && homeDirectory is not null)
+            if (!explicitCredentials && set.Methods.Count == 0 && keyDirectory is not null)
             {
-                set.AddDefaultIdentities(homeDirectory, request.Passphrase);
+                set.AddDefaultIdentities(keyDirectory, request.Passphrase);
             }
 
             if (!string.IsNullOrEmpty(request.Password))
@@ -116,11 +116,11 @@ internal sealed class CredentialSet : IDisposable
         Descriptions.Add("keyboard-interactive");
     }
 
-    private void AddDefaultIdentities(string home, string? passphrase)
+    private void AddDefaultIdentities(string keyDirectory, string? passphrase)
     {
         foreach (var name in DefaultIdentityFiles)
         {
-            var path = Path.Combine(home, ".ssh", name);
+            var path = Path.Combine(keyDirectory, name);
             if (!File.Exists(path))
             {
                 continue;

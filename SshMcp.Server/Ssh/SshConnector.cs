@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using Renci.SshNet;
+using SshMcp.Server.Options;
 
 namespace SshMcp.Server.Ssh;
 
@@ -7,11 +9,11 @@ namespace SshMcp.Server.Ssh;
 /// token during key exchange, so the deadline is enforced here and a connect that overruns it is abandoned and
 /// disposed when it finally returns.
 /// </summary>
-internal sealed class SshConnector(IHostKeyTrust hostKeyTrust)
+internal sealed class SshConnector(IHostKeyTrust hostKeyTrust, IOptions<SshMcpOptions> options)
 {
     public async Task<ConnectedClient> ConnectAsync(OpenRequest request, TimeSpan keepAlive, CancellationToken deadline)
     {
-        using var credentials = CredentialSet.Create(request, Environment.GetEnvironmentVariable, HomeDirectory());
+        using var credentials = CredentialSet.Create(request, Environment.GetEnvironmentVariable, KeyDirectory());
         var info = new Renci.SshNet.ConnectionInfo(request.Host, request.Port, request.Username, [.. credentials.Methods])
         {
             Timeout = request.ConnectTimeout,
@@ -63,9 +65,14 @@ internal sealed class SshConnector(IHostKeyTrust hostKeyTrust)
         return new ConnectedClient(client, verdict.Fingerprint, verdict.Status);
     }
 
-    private static string? HomeDirectory()
+    private string? KeyDirectory()
     {
+        if (!string.IsNullOrEmpty(options.Value.KeyDirectory))
+        {
+            return options.Value.KeyDirectory;
+        }
+
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        return string.IsNullOrEmpty(home) ? null : home;
+        return string.IsNullOrEmpty(home) ? null : Path.Combine(home, ".ssh");
     }
 }

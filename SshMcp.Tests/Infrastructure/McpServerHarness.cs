@@ -1,0 +1,123 @@
+using System.IO.Pipelines;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+using SshMcp.Server.Tools;
+
+namespace SshMcp.Tests.Infrastructure;
+
+/// <summary>
+/// The real server (AddSshMcp, every tool, the real SSH code) in this process, talked to by the real MCP client
+/// over an in-memory stream pair. A fresh one per test.
+/// </summary>
+public sealed class McpServerHarness : IAsyncDisposable
+{
+    public static readonly TimeSpan CallBound = TimeSpan.FromSeconds(60);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly IHost _host;
+
+    private McpServerHarness(IHost host, McpClient client)
+    {
+        _host = host;
+        Client = client;
+    }
+
+    public McpClient Client { get; }
+
+    public IServiceProvider Services => _host.Services;
+
+    public CapturingLoggerProvider Logs { get; } = new();
+
+    public static async Task<McpServerHarness> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            // No default identity files from the machine running the tests.
+            ["SshMcp:KeyDirectory"] = Path.Combine(Path.GetTempPath(), "sshmcp-no-keys"),
+        });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        var logs = new CapturingLoggerProvider();
+        builder.Logging.SetMinimumLevel(LogLevel.Trace);
+        builder.Logging.AddProvider(logs);
+
+        var clientToServer = new Pipe();
+        var serverToClient = new Pipe();
+        builder.AddSshMcp().WithStreamServerTransport(clientToServer.Reader.AsStream(), serverToClient.Writer.AsStream());
+        var host = builder.Build();
+        await host.StartAsync().WaitAsync(CallBound);
+
+        var transport = new StreamClientTransport(clientToServer.Writer.AsStream(), serverToClient.Reader.AsStream());
+        var client = await McpClient.CreateAsync(transport, new McpClientOptions { ClientInfo = new() { Name = "tests", Version = "1.0" } })
+            .WaitAsync(CallBound);
+        var harness = new McpServerHarness(host, client);
+        harness.Logs.AddFrom(logs);
+        return harness;
+    }
+
+    public async Task<OpenResult> OpenAsync(SshdFixture sshd, IDictionary<string, object?>? extra = null)
+    {
+        var arguments = new Dictionary<string, object?>
+        {
+            ["host"] = sshd.Host,
+            ["port"] = sshd.Port,
+            ["username"] = sshd.Username,
+            ["password"] = sshd.Password,
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, object?>())
+        {
+            arguments[key] = value;
+        }
+
+        return await CallAsync<OpenResult>(ToolNames.Open, arguments);
+    }
+
+    public Task<ExecResult> ExecAsync(string sessionId, string command, int? timeoutMs = null, CancellationToken cancellationToken = default)
+    {
+        var arguments = new Dictionary<string, object?> { ["sessionId"] = sessionId, ["command"] = command };
+        if (timeoutMs is not null)
+        {
+            arguments["timeoutMs"] = timeoutMs;
+        }
+
+        return CallAsync<ExecResult>(ToolNames.Exec, arguments, cancellationToken);
+    }
+
+    public Task<CloseResult> CloseAsync(string sessionId) =>
+        CallAsync<CloseResult>(ToolNames.Close, new Dictionary<string, object?> { ["sessionId"] = sessionId });
+
+    public async Task<T> CallAsync<T>(string tool, IReadOnlyDictionary<string, object?> arguments, CancellationToken cancellationToken = default)
+    {
+        var result = await Client.CallToolAsync(tool, arguments, cancellationToken: cancellationToken).AsTask().WaitAsync(CallBound, cancellationToken);
+        Assert.False(result.IsError == true, $"{tool} failed: {Text(result)}");
+        Assert.NotNull(result.StructuredContent);
+        return result.StructuredContent.Value.Deserialize<T>(Json)!;
+    }
+
+    /// <summary>Calls a tool that must fail with a tool error, and returns the error text.</summary>
+    public async Task<string> CallErrorAsync(string tool, IReadOnlyDictionary<string, object?> arguments)
+    {
+        var result = await Client.CallToolAsync(tool, arguments).AsTask().WaitAsync(CallBound);
+        Assert.True(result.IsError == true, $"{tool} was expected to fail but returned {result.StructuredContent}");
+        return Text(result);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Client.DisposeAsync().AsTask().WaitAsync(CallBound);
+        await _host.StopAsync().WaitAsync(CallBound);
+        _host.Dispose();
+    }
+
+    private static string Text(CallToolResult result) =>
+        string.Join("\n", result.Content.OfType<TextContentBlock>().Select(c => c.Text));
+}
