@@ -1,0 +1,211 @@
+namespace SshMcp.Server.Ssh.HostKeys;
+
+/// <summary>
+/// Decides whether to trust a host key, as OpenSSH would with the user's known_hosts plus the server's own store,
+/// and records hosts trusted on first use. Thread-safe; meant to be a singleton.
+/// </summary>
+/// <remarks>
+/// Order of the checks: a key marked <c>@revoked</c> for the host is refused, even when pinned; then a pinned
+/// fingerprint decides alone; then policy <see cref="HostKeyPolicy.Off"/> accepts anything (without reading a
+/// file); then the host's entries decide: a matching key is known; any other entry, of whatever key type,
+/// means the key changed and it is refused. That last point is OpenSSH's behaviour: measured with OpenSSH 9.2,
+/// a host known only by an ecdsa key that presents an ed25519 key gets "REMOTE HOST IDENTIFICATION HAS CHANGED"
+/// and is refused under StrictHostKeyChecking=accept-new and yes. A host with no entries is new: trusted under
+/// <see cref="HostKeyPolicy.AcceptNew"/>, refused under <see cref="HostKeyPolicy.Strict"/>. A known hosts
+/// file that exists but cannot be read refuses every check (failing open could hide a changed key).
+/// </remarks>
+internal sealed class HostKeyVerifier
+{
+    private readonly HostKeyOptions _options;
+    private readonly ILogger<HostKeyVerifier> _logger;
+    private readonly KnownHostsFile[] _files;
+    private readonly KnownHostsFile _store;
+    private readonly Lock _storeWriteGate = new();
+
+    public HostKeyVerifier(HostKeyOptions options, ILogger<HostKeyVerifier> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(logger);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.StorePath, "options.StorePath");
+        _options = options;
+        _logger = logger;
+        _store = new KnownHostsFile(HostKeyOptions.ExpandHome(options.StorePath), logger);
+        _files = string.IsNullOrWhiteSpace(options.UserKnownHostsPath)
+            ? [_store]
+            : [new KnownHostsFile(HostKeyOptions.ExpandHome(options.UserKnownHostsPath), logger), _store];
+    }
+
+    /// <summary><c>SHA256:</c> and the unpadded base64 of SHA-256 over the key blob, as <c>ssh-keygen -lf</c> prints it.</summary>
+    public static string FingerprintSha256(byte[] keyBlob)
+    {
+        ArgumentNullException.ThrowIfNull(keyBlob);
+        return HostKeyBlob.Sha256Fingerprint(keyBlob);
+    }
+
+    /// <param name="host">The host name or address as the caller connects to it.</param>
+    /// <param name="port">The TCP port.</param>
+    /// <param name="keyBlob">The raw public key blob (SSH.NET's <c>HostKeyEventArgs.HostKey</c>).</param>
+    /// <param name="pinnedFingerprint">A <c>SHA256:</c> fingerprint the caller requires, or null.</param>
+    public HostKeyDecision Check(string host, int port, byte[] keyBlob, string? pinnedFingerprint)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(keyBlob);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(port);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, ushort.MaxValue);
+
+        var fingerprint = HostKeyBlob.Sha256Fingerprint(keyBlob);
+        if (!KnownHostName.IsValidHost(host))
+        {
+            return HostKeyDecision.Refuse(fingerprint, HostKeyMessages.InvalidHost(host));
+        }
+
+        if (!HostKeyBlob.TryReadKeyType(keyBlob, out var keyType))
+        {
+            return HostKeyDecision.Refuse(fingerprint, HostKeyMessages.MalformedKey(host, port));
+        }
+
+        var pinned = string.IsNullOrWhiteSpace(pinnedFingerprint) ? null : pinnedFingerprint;
+        if (pinned is null && _options.Policy == HostKeyPolicy.Off)
+        {
+            return HostKeyDecision.Accept(HostKeyStatus.Unchecked, fingerprint);
+        }
+
+        if (!TryFindEntries(KnownHostName.LookupName(host, port), out var entries, out var unreadableMessage))
+        {
+            return HostKeyDecision.Refuse(fingerprint, unreadableMessage);
+        }
+
+        var revoked = entries.FirstOrDefault(e => e.Marker == KnownHostMarker.Revoked && e.HasKey(keyBlob));
+        if (revoked is not null)
+        {
+            HostKeyLog.HostKeyRevoked(_logger, host, port, fingerprint, revoked.FilePath, revoked.LineNumber);
+            return HostKeyDecision.Refuse(fingerprint, HostKeyMessages.Revoked(host, port, fingerprint, keyType, revoked));
+        }
+
+        if (pinned is not null)
+        {
+            return CheckPin(host, port, pinned, fingerprint, keyType);
+        }
+
+        if (_options.Policy == HostKeyPolicy.Off)
+        {
+            return HostKeyDecision.Accept(HostKeyStatus.Unchecked, fingerprint);
+        }
+
+        var known = entries.Where(e => e.Marker == KnownHostMarker.None).ToList();
+        if (known.Any(e => e.HasKey(keyBlob)))
+        {
+            return HostKeyDecision.Accept(HostKeyStatus.Known, fingerprint);
+        }
+
+        if (known.Count > 0)
+        {
+            HostKeyLog.HostKeyChanged(_logger, host, port, fingerprint, known[0].FilePath, known[0].LineNumber);
+            return HostKeyDecision.Refuse(fingerprint, HostKeyMessages.Changed(host, port, fingerprint, keyType, known));
+        }
+
+        if (_options.Policy == HostKeyPolicy.Strict)
+        {
+            HostKeyLog.UnknownHostRefused(_logger, host, port, fingerprint);
+            return HostKeyDecision.Refuse(
+                fingerprint, HostKeyMessages.UnknownUnderStrict(host, port, fingerprint, keyType, _files.Select(f => f.Path)));
+        }
+
+        return HostKeyDecision.Accept(HostKeyStatus.NewlyTrusted, fingerprint);
+    }
+
+    /// <summary>
+    /// Records the key in the store, keeping every existing line; call it once the session has authenticated
+    /// after <see cref="Check"/> returned <see cref="HostKeyStatus.NewlyTrusted"/>. Does nothing when the
+    /// entry is already there, or when the policy is not <see cref="HostKeyPolicy.AcceptNew"/> (only that
+    /// policy trusts on first use, so nothing else may grow the store). A failure to write is logged, not
+    /// thrown: the session is fine, and the host will simply count as new next time.
+    /// </summary>
+    public void Remember(string host, int port, byte[] keyBlob)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(keyBlob);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(port);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, ushort.MaxValue);
+        if (!KnownHostName.IsValidHost(host))
+        {
+            throw new ArgumentException(HostKeyMessages.InvalidHost(host), nameof(host));
+        }
+
+        if (!HostKeyBlob.TryReadKeyType(keyBlob, out var keyType))
+        {
+            throw new ArgumentException("The key blob is not a valid SSH public key.", nameof(keyBlob));
+        }
+
+        if (_options.Policy != HostKeyPolicy.AcceptNew)
+        {
+            return;
+        }
+
+        var lookupName = KnownHostName.LookupName(host, port);
+        var line = $"{lookupName} {keyType} {Convert.ToBase64String(keyBlob)}";
+        try
+        {
+            // One writer at a time, and each re-reads the file inside the lock, so concurrent calls lose nothing.
+            lock (_storeWriteGate)
+            {
+                var existing = KnownHostsStoreWriter.ReadOrEmpty(_store.Path);
+                var present = KnownHostsParser.Parse(existing, _store.Path).Entries
+                    .Any(e => e.Marker == KnownHostMarker.None && e.HasKey(keyBlob) && e.Hosts.Matches(lookupName));
+                if (present)
+                {
+                    return;
+                }
+
+                KnownHostsStoreWriter.Append(_store.Path, existing, line);
+                _store.Invalidate();
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            HostKeyLog.RememberFailed(_logger, host, port, _store.Path, ex);
+            return;
+        }
+
+        var fingerprint = HostKeyBlob.Sha256Fingerprint(keyBlob);
+        HostKeyLog.HostKeyRemembered(_logger, host, port, keyType, fingerprint, _store.Path);
+    }
+
+    private HostKeyDecision CheckPin(string host, int port, string pinned, string fingerprint, string keyType)
+    {
+        if (!HostKeyBlob.TryNormalizeFingerprint(pinned, out var expected))
+        {
+            return HostKeyDecision.Refuse(fingerprint, HostKeyMessages.PinMalformed(pinned));
+        }
+
+        if (string.Equals(expected, fingerprint, StringComparison.Ordinal))
+        {
+            return HostKeyDecision.Accept(HostKeyStatus.Pinned, fingerprint);
+        }
+
+        HostKeyLog.PinMismatch(_logger, host, port, fingerprint, expected);
+        return HostKeyDecision.Refuse(fingerprint, HostKeyMessages.PinMismatch(host, port, expected, fingerprint, keyType));
+    }
+
+    /// <summary>Every entry (plain or revoked) whose host field matches, from all files in order.</summary>
+    private bool TryFindEntries(string lookupName, out List<KnownHostEntry> entries, out string unreadableMessage)
+    {
+        entries = [];
+        unreadableMessage = string.Empty;
+        foreach (var file in _files)
+        {
+            try
+            {
+                entries.AddRange(file.GetEntries().Where(e => e.Hosts.Matches(lookupName)));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                HostKeyLog.KnownHostsUnreadable(_logger, file.Path, ex);
+                unreadableMessage = HostKeyMessages.Unreadable(file.Path, ex);
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
