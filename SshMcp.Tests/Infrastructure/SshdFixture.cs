@@ -9,8 +9,9 @@ namespace SshMcp.Tests.Infrastructure;
 /// A real OpenSSH server on a free loopback port, with its own temp directory, keys and sshd_config, for
 /// integration tests. Log in as <see cref="Username"/> with <see cref="Password"/> or the key at
 /// <see cref="PrivateKeyPath"/>; pin the host key with <see cref="HostKeyFingerprintSha256"/>.
+/// Free of xunit (its test lifetime is declared in SshdFixture.Lifetime.cs), so the benchmark links this file too.
 /// </summary>
-public class SshdFixture : IAsyncLifetime
+public partial class SshdFixture
 {
     private const int PortAttempts = 3;
     private static readonly TimeSpan LifecycleTimeout = TimeSpan.FromSeconds(60);
