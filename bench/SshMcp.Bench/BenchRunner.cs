@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using SshMcp.Bench.Floors;
+using SshMcp.Bench.Measurements;
+using SshMcp.Bench.Reporting;
+using SshMcp.Bench.Server;
+using SshMcp.Tests.Infrastructure;
+
+namespace SshMcp.Bench;
+
+/// <summary>
+/// One run: a private sshd with its own user, then each measurement against its floor, then the table and the JSON.
+/// Returns 0 when every timed answer was right (goals missed do not fail the run; they are reported).
+/// </summary>
+internal static class BenchRunner
+{
+    /// <summary>Not the tests' user: a run beside the tests must not change the password they log in with.</summary>
+    private const string BenchUser = "sshmcpbench";
+
+    public static async Task<int> RunAsync(BenchSettings settings)
+    {
+        ServerPaths.EnsureBuilt();
+        var started = DateTimeOffset.Now;
+        var clock = Stopwatch.StartNew();
+        var loadBefore = LoadAverage();
+        BenchContext.Progress($"{(settings.Smoke ? "smoke" : "full")} run; load average {loadBefore}; server {ServerPaths.ServerDll}");
+
+        var runDirectory = Directory.CreateTempSubdirectory("sshmcp-bench-").FullName;
+        var sshd = SshdFixture.Create(new SshdOptions { UserName = BenchUser, MaxSessions = 64 });
+        var report = new Report();
+        var context = new BenchContext(settings, sshd, runDirectory, report);
+        try
+        {
+            await sshd.InitializeAsync();
+            await MeasureAsync(context);
+        }
+        catch (Exception e)
+        {
+            // A broken run still says why, with the servers' last words; the sshd is stopped either way.
+            Console.Error.WriteLine($"[bench] the run failed: {e}\n[bench] the servers said:\n{context.ServerLog}");
+            return 2;
+        }
+        finally
+        {
+            await sshd.DisposeAsync();
+            Directory.Delete(runDirectory, recursive: true);
+        }
+
+        var run = new RunInfo(
+            started,
+            settings.Smoke ? "smoke" : "full",
+            Environment.ProcessorCount,
+            loadBefore,
+            LoadAverage(),
+            clock.Elapsed.TotalSeconds,
+            RuntimeInformation.FrameworkDescription,
+            typeof(BenchRunner).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyConfigurationAttribute), false)
+                .OfType<System.Reflection.AssemblyConfigurationAttribute>().FirstOrDefault()?.Configuration ?? "");
+        await report.WriteJsonAsync(settings.OutputPath, run, CancellationToken.None);
+        Console.WriteLine(report.ToTable());
+        Console.WriteLine($"load average before {run.LoadAverageBefore}, after {run.LoadAverageAfter}; {run.ElapsedSeconds:0} s; {run.Configuration}; results in {settings.OutputPath}");
+        var invalid = report.Metrics.Where(m => m.Valid != m.Samples).Select(m => m.Name).ToList();
+        if (invalid.Count > 0)
+        {
+            Console.WriteLine($"WRONG ANSWERS in: {string.Join(", ", invalid)}");
+            return 1;
+        }
+
+        return 0;
+    }
+
+    private static async Task MeasureAsync(BenchContext context)
+    {
+        BenchContext.Progress("cold start");
+        await ColdStart.RunAsync(context);
+
+        using var rawClient = await SshTestClient.ConnectWithPasswordAsync(context.Sshd);
+        using var raw = await RawShell.StartAsync(rawClient, RawSsh.BareShell);
+        await using (var stdio = await RunningServer.StartStdioAsync(ServerPaths.ServerDll, ["--stdio"], context.ServerEnvironment, context.ServerSaid))
+        {
+            BenchContext.Progress("memory: idle, then idle sessions");
+            await Memory.RunAsync(context, stdio);
+            BenchContext.Progress("exec latency, stdio");
+            await ExecLatency.RunAsync(context, stdio, raw, Goal.RatioAtMost(1.5));
+            BenchContext.Progress("throughput, stdio");
+            await Throughput.RunAsync(context, stdio);
+            BenchContext.Progress("ssh_open, stdio");
+            await OpenLatency.RunAsync(context, stdio);
+            BenchContext.Progress("5 MB output, stdio");
+            await BigOutput.RunAsync(context, stdio, rawClient);
+        }
+
+        await using (var http = await RunningServer.StartHttpAsync(ServerPaths.ServerDll, context.ServerEnvironment, context.ServerSaid))
+        {
+            BenchContext.Progress("exec latency, HTTP");
+            await ExecLatency.RunAsync(context, http, raw, Goal.RatioAtMost(2.0));
+        }
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace SshMcp.Bench;
+
+/// <summary>How many of everything: the full run of the issue, or a smoke run with tiny counts for the tests.</summary>
+internal sealed record BenchSettings(
+    bool Smoke,
+    int Warmup,
+    int LatencyCalls,
+    int Sessions,
+    int ExecsPerSession,
+    int Opens,
+    int BigOutputRuns,
+    int ColdStarts,
+    int IdleSessions,
+    string OutputPath)
+{
+    public static BenchSettings Parse(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var smoke = args.Contains("--smoke");
+        var outIndex = args.ToList().IndexOf("--out");
+        var output = outIndex >= 0 && outIndex + 1 < args.Count
+            ? args[outIndex + 1]
+            : Path.Combine(
+                FindRepositoryRoot() ?? Directory.GetCurrentDirectory(),
+                "bench",
+                "results",
+                string.Create(CultureInfo.InvariantCulture, $"bench-{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}{(smoke ? "-smoke" : "")}.json"));
+        return smoke
+            ? new BenchSettings(true, 2, 5, 2, 3, 2, 1, 1, 3, output)
+            : new BenchSettings(false, 50, 300, 16, 50, 10, 3, 5, 100, output);
+    }
+
+    private static string? FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "SshMcp.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        return null;
+    }
+}
