@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json;
+
+namespace SshMcp.Tests.Bench;
+
+/// <summary>
+/// The benchmark in its smoke mode (every measurement, tiny counts): it runs end to end, reports every metric, and
+/// every answer it timed was right. No timing is asserted; the figures of a smoke run mean nothing.
+/// </summary>
+public sealed class BenchSmokeTests
+{
+    private static readonly TimeSpan RunBound = TimeSpan.FromSeconds(120);
+
+    private static readonly string[] ExpectedMetrics =
+    [
+        "memory.idle", "memory.sessions.rss_growth", "coldstart.stdio.median",
+        "exec.stdio.p50", "exec.stdio.p90", "exec.stdio.p99", "floor.shell_rt.stdio.p50", "floor.ping.stdio.p50",
+        "throughput.stdio", "open.stdio.median", "output5mb.stdio.median", "output5mb.rss_growth",
+        "exec.http.p50", "exec.http.p90", "exec.http.p99", "floor.shell_rt.http.p50", "floor.ping.http.p50",
+    ];
+
+    [Fact]
+    public async Task Smoke_EveryMeasurement_ReportsEveryMetricWithAllAnswersValid()
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"sshmcp-bench-smoke-{Guid.NewGuid():N}.json");
+        try
+        {
+            var (exitCode, log) = await RunBenchAsync("--smoke", "--out", output);
+
+            Assert.True(exitCode == 0, $"the benchmark exited with {exitCode}:\n{log}");
+            using var document = JsonDocument.Parse(await File.ReadAllTextAsync(output));
+            var metrics = document.RootElement.GetProperty("metrics").EnumerateArray().ToList();
+            Assert.Equal(ExpectedMetrics.Order(), metrics.Select(m => m.GetProperty("name").GetString()!).Order());
+            Assert.All(metrics, m =>
+            {
+                var name = m.GetProperty("name").GetString();
+                var samples = m.GetProperty("samples").GetInt32();
+                Assert.True(samples > 0, $"{name} has no sample");
+                Assert.True(m.GetProperty("valid").GetInt32() == samples, $"{name}: {m.GetProperty("valid")} of {samples} answers valid\n{log}");
+                Assert.True(double.IsFinite(m.GetProperty("value").GetDouble()), $"{name} has no value");
+            });
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    private static async Task<(int ExitCode, string Log)> RunBenchAsync(params string[] arguments)
+    {
+        var dll = typeof(BenchSmokeTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "SshMcpBenchDll").Value!;
+        var startInfo = new ProcessStartInfo("dotnet", [dll, .. arguments])
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(startInfo)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(RunBound);
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
