@@ -35,6 +35,15 @@ public sealed class SshMcpOptions
     /// <summary>Where default identity files (id_ed25519, id_ecdsa, id_rsa) are looked for; empty means ~/.ssh.</summary>
     public string? KeyDirectory { get; set; }
 
+    /// <summary><c>accept-new</c> (trust a host seen for the first time and remember it), <c>strict</c> (known hosts only) or <c>off</c>.</summary>
+    public string HostKeyPolicy { get; set; } = "accept-new";
+
+    /// <summary>The user's OpenSSH known_hosts, read only; empty means do not read one. Default <c>~/.ssh/known_hosts</c>.</summary>
+    public string? KnownHostsPath { get; set; }
+
+    /// <summary>The server's own known_hosts, where hosts trusted on first use are recorded. Default <c>~/.config/sshmcp/known_hosts</c>.</summary>
+    public string? HostKeyStorePath { get; set; }
+
     public TimeSpan DefaultTimeout => TimeSpan.FromMilliseconds(DefaultTimeoutMs);
 
     public TimeSpan MaxTimeout => TimeSpan.FromMilliseconds(MaxTimeoutMs);

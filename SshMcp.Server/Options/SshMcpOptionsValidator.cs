@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SshMcp.Server.Ssh.HostKeys;
 
 namespace SshMcp.Server.Options;
 
@@ -24,6 +25,11 @@ internal sealed class SshMcpOptionsValidator : IValidateOptions<SshMcpOptions>
         if (options.DefaultTimeoutMs > options.MaxTimeoutMs)
         {
             failures.Add($"{SshMcpOptions.SectionName}:{nameof(options.DefaultTimeoutMs)} ({options.DefaultTimeoutMs}) must not exceed {nameof(options.MaxTimeoutMs)} ({options.MaxTimeoutMs}).");
+        }
+
+        if (!HostKeyPolicyParser.TryParse(options.HostKeyPolicy, out _))
+        {
+            failures.Add($"Set {SshMcpOptions.SectionName}:{nameof(options.HostKeyPolicy)} to one of {HostKeyPolicyParser.AllowedValues} (now '{options.HostKeyPolicy}').");
         }
 
         if (options.KeepAliveSeconds < 0)
