@@ -29,6 +29,13 @@ public sealed class SshMcpOptions
     /// <summary>How long stopping a timed-out or cancelled command may take before the session's shell is ended.</summary>
     public int StopTimeoutMs { get; set; } = 5_000;
 
+    /// <summary>
+    /// While a command runs, the connection is checked this often (a tiny command on a second channel); a check that
+    /// gets no answer within the same time again marks the connection lost. A frozen network is so noticed within
+    /// about twice this value.
+    /// </summary>
+    public int LivenessCheckSeconds { get; set; } = 8;
+
     /// <summary>Most SSH sessions open at once in this server.</summary>
     public int MaxSessions { get; set; } = 64;
 

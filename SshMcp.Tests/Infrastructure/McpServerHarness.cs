@@ -33,7 +33,7 @@ public sealed class McpServerHarness : IAsyncDisposable
 
     public CapturingLoggerProvider Logs { get; } = new();
 
-    public static async Task<McpServerHarness> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<McpServerHarness> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -48,6 +48,7 @@ public sealed class McpServerHarness : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
+        services?.Invoke(builder.Services);
         var logs = new CapturingLoggerProvider();
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
         builder.Logging.AddProvider(logs);
