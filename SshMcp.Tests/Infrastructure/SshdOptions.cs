@@ -3,8 +3,11 @@ namespace SshMcp.Tests.Infrastructure;
 /// <summary>How a <see cref="SshdFixture"/> configures its sshd.</summary>
 public sealed record SshdOptions
 {
-    /// <summary>The Unix user the tests log in as; created on first use and shared by every fixture.</summary>
-    public const string DefaultUserName = "sshmcptest";
+    /// <summary>
+    /// The Unix user the tests log in as: one per test run (the process id is in the name), created on first use,
+    /// shared by that run's fixtures and deleted by the last of them, so parallel runs on one machine never share one.
+    /// </summary>
+    public static string DefaultUserName { get; } = TestUsers.RunUserName;
 
     public SshdVariant Variant { get; init; } = SshdVariant.Default;
 

@@ -22,7 +22,7 @@ public sealed class LeakTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task OpenExecClose_ManyCycles_LeavesNothingBehind()
     {
-        var cycles = int.TryParse(Environment.GetEnvironmentVariable("SSHMCP_LEAK_CYCLES"), CultureInfo.InvariantCulture, out var n) ? n : 200;
+        var cycles = int.TryParse(Environment.GetEnvironmentVariable("SSHMCP_LEAK_CYCLES"), CultureInfo.InvariantCulture, out var n) ? n : 100;
         await using var server = await McpServerHarness.StartAsync();
         var registry = server.Services.GetRequiredService<SessionRegistry>();
         var shells = new List<int>(cycles);
@@ -64,6 +64,7 @@ public sealed class LeakTests(ITestOutputHelper output) : IAsyncLifetime
         clock.Restart();
         Assert.True((await server.CloseAsync(session)).Closed);
         _phases[2] += clock.Elapsed;
+        server.Logs.Clear();
     }
 
     private static long SettledMemory()
