@@ -28,6 +28,7 @@ internal sealed class SshSession : IAsyncDisposable
     private int _lastExitCode;
     private int _closed;
     private int _connectionLost;
+    private int _channelRefused;
 
     public SshSession(string id, SessionEndpoint endpoint, SshClient client, RemoteShell shell, string cwd, SshMcpOptions options, TimeProvider time, ILogger logger)
     {
@@ -56,9 +57,12 @@ internal sealed class SshSession : IAsyncDisposable
     public bool IsClosed => Volatile.Read(ref _closed) != 0;
 
     /// <summary>True once the shell is gone (it exited, was killed, or the connection dropped or froze).</summary>
-    public bool HasEnded => _shell.HasEnded || IsConnectionLost;
+    public bool HasEnded => _shell.HasEnded || IsConnectionLost || IsGivenUp;
 
     private bool IsConnectionLost => Volatile.Read(ref _connectionLost) != 0;
+
+    /// <summary>A command could not be stopped because the host refused a channel: the shell is still busy with it.</summary>
+    private bool IsGivenUp => Volatile.Read(ref _channelRefused) != 0;
 
     public TimeSpan IdleTime => _time.GetElapsedTime(Interlocked.Read(ref _lastActivity));
 
@@ -127,7 +131,7 @@ internal sealed class SshSession : IAsyncDisposable
 
         try
         {
-            if (!_shell.HasEnded && !IsConnectionLost && _client.IsConnected)
+            if (!_shell.HasEnded && !IsConnectionLost && !IsGivenUp && _client.IsConnected)
             {
                 await ProcessStopper.StopAsync(_client, _shell.ShellPid, Id + ".", StopScope.Session, 0, _options.StopTimeout);
                 await _shell.Ended.WaitAsync(ShellEndGrace);
@@ -228,12 +232,22 @@ internal sealed class SshSession : IAsyncDisposable
                 verdict = await ProcessStopper.StopAsync(_client, _shell.ShellPid, tag, StopScope.Command, age, _options.StopTimeout);
             }
         }
+        catch (Exception ex) when (ProcessStopper.IsChannelRefused(ex))
+        {
+            // Without a second channel nothing can be stopped; the shell stays busy with the command, so the session is
+            // given up rather than left to run the next command whenever this one ends.
+            Log.StopFailed(_logger, Id, ex.Message);
+            Interlocked.Exchange(ref _channelRefused, 1);
+            _shell.Abandon(run);
+            return (
+                "stop-unconfirmed",
+                "The host refused a second SSH channel (sshd's MaxSessions limit), which stopping a command needs, so the command may still be running on the host. This session was closed; open a new one with ssh_open.");
+        }
         catch (Exception ex)
         {
             Log.StopFailed(_logger, Id, ex.Message);
         }
 
-        // Once the command's processes are gone the shell prints the trailer and the session goes on as before.
         // "none": no process of the command exists, so it either just finished or runs inside the shell itself.
         if (await CompletesWithinAsync(run.Completion.Task, verdict == "none" ? NoProcessGrace : TrailerGrace))
         {
@@ -278,7 +292,11 @@ internal sealed class SshSession : IAsyncDisposable
         else
         {
             // The shell ended: wait (bounded) for the channel's exit status or learn that the connection dropped.
-            await CompletesWithinAsync(_shell.Execution, ShellEndGrace);
+            if (!IsGivenUp)
+            {
+                await CompletesWithinAsync(_shell.Execution, ShellEndGrace);
+            }
+
             if (_shell.Execution.IsFaulted)
             {
                 Log.ConnectionLost(_logger, Id, _shell.Execution.Exception?.InnerException?.Message ?? "unknown");
