@@ -19,6 +19,9 @@ public sealed record SshdOptions
     /// <summary>sshd's MaxSessions (channels per connection); null keeps sshd's default of 10.</summary>
     public int? MaxSessions { get; init; }
 
+    /// <summary>The login shell the session sees in SHELL (null: the user's, bash); e.g. /bin/dash for a POSIX-only host.</summary>
+    public string? LoginShell { get; init; }
+
     /// <summary>How long sshd may take to serve its banner after it is started.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(10);
 }
