@@ -9,14 +9,12 @@ using SshMcp.Tests.Infrastructure;
 namespace SshMcp.Bench;
 
 /// <summary>
-/// One run: a private sshd with its own user, then each measurement against its floor, then the table and the JSON.
+/// One run: a private sshd with its own user (the fixture makes one per process and deletes it), then each
+/// measurement against its floor, then the table and the JSON.
 /// Returns 0 when every timed answer was right (goals missed do not fail the run; they are reported).
 /// </summary>
 internal static class BenchRunner
 {
-    /// <summary>Not the tests' user: a run beside the tests must not change the password they log in with.</summary>
-    private const string BenchUser = "sshmcpbench";
-
     public static async Task<int> RunAsync(BenchSettings settings)
     {
         ServerPaths.EnsureBuilt();
@@ -26,7 +24,7 @@ internal static class BenchRunner
         BenchContext.Progress($"{(settings.Smoke ? "smoke" : "full")} run; load average {loadBefore}; server {ServerPaths.ServerDll}");
 
         var runDirectory = Directory.CreateTempSubdirectory("sshmcp-bench-").FullName;
-        var sshd = SshdFixture.Create(new SshdOptions { UserName = BenchUser, MaxSessions = 64 });
+        var sshd = SshdFixture.Create(new SshdOptions { MaxSessions = 64 });
         var report = new Report();
         var context = new BenchContext(settings, sshd, runDirectory, report);
         try
