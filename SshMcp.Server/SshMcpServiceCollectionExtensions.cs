@@ -12,6 +12,8 @@ namespace Microsoft.Extensions.Hosting;
 
 public static class SshMcpServiceCollectionExtensions
 {
+    private const string McpCategory = "ModelContextProtocol";
+
     /// <summary>
     /// Everything the SSH MCP server needs except its transport: options, sessions, SSH, the tools, and the logging
     /// rules that keep secrets out of logs. Returns the MCP server builder so the caller picks stdio or HTTP.
@@ -49,20 +51,33 @@ public static class SshMcpServiceCollectionExtensions
 
     /// <summary>
     /// At Trace the MCP SDK logs raw messages, tool arguments (passwords) included: its categories never go below
-    /// Information, whatever the configuration says.
+    /// Information, whatever the configuration says. Unless configured, they log at Warning: at Information the SDK
+    /// writes three lines for every tool call (about a tenth of a millisecond of work and a logger-thread wake-up
+    /// each), which is noise for an operator and latency for the agent.
     /// </summary>
     private static void KeepSecretsOutOfLogs(ILoggingBuilder logging)
     {
         logging.Services.PostConfigure<LoggerFilterOptions>(o =>
         {
-            o.Rules.Add(new LoggerFilterRule(null, "ModelContextProtocol", LogLevel.Information, null));
+            var levelConfigured = false;
             for (var i = o.Rules.Count - 1; i >= 0; i--)
             {
                 var rule = o.Rules[i];
-                if (rule.CategoryName?.StartsWith("ModelContextProtocol", StringComparison.Ordinal) == true && rule.LogLevel < LogLevel.Information)
+                if (rule.CategoryName?.StartsWith(McpCategory, StringComparison.Ordinal) != true)
+                {
+                    continue;
+                }
+
+                levelConfigured |= rule.ProviderName is null && rule.CategoryName == McpCategory;
+                if (rule.LogLevel < LogLevel.Information)
                 {
                     o.Rules[i] = new LoggerFilterRule(rule.ProviderName, rule.CategoryName, LogLevel.Information, rule.Filter);
                 }
+            }
+
+            if (!levelConfigured)
+            {
+                o.Rules.Add(new LoggerFilterRule(null, McpCategory, LogLevel.Warning, null));
             }
         });
     }
