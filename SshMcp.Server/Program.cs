@@ -12,7 +12,7 @@ if (command.Exit is { } exit)
 if (command.Stdio)
 {
     // stdio: stdout carries only the protocol; every log line goes to stderr.
-    var builder = Host.CreateApplicationBuilder(command.ConfigurationArgs);
+    var builder = StdioHost.CreateBuilder(command.ConfigurationArgs);
     builder.Logging.ClearProviders();
     builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
     builder.AddServiceDefaults();
