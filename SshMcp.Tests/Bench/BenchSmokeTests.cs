@@ -14,7 +14,7 @@ public sealed class BenchSmokeTests
 
     private static readonly string[] ExpectedMetrics =
     [
-        "memory.idle", "memory.sessions.rss_growth", "coldstart.stdio.median",
+        "memory.idle", "memory.first_session", "memory.sessions.rss_growth", "coldstart.stdio.median",
         "exec.stdio.p50", "exec.stdio.p90", "exec.stdio.p99", "floor.shell_rt.stdio.p50", "floor.ping.stdio.p50",
         "throughput.stdio", "open.stdio.median", "output5mb.stdio.median", "output5mb.rss_growth",
         "exec.http.p50", "exec.http.p90", "exec.http.p99", "floor.shell_rt.http.p50", "floor.ping.http.p50",

@@ -32,6 +32,20 @@ internal sealed class Sample
         return ok;
     }
 
+    /// <summary>Whether a call answered right; a call that throws did not.</summary>
+    public static async Task<bool> AnsweredRightAsync(Func<Task<bool>> call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        try
+        {
+            return await call();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return false;
+        }
+    }
+
     public void Add(double milliseconds, bool ok)
     {
         _milliseconds.Add(milliseconds);

@@ -32,8 +32,7 @@ internal static class Throughput
             for (var i = 0; i < perSession; i++)
             {
                 var tag = Tag(s, i);
-                var sample = new Sample();
-                if (await sample.TimeAsync(async () => (await tools.ExecAsync(id, "echo " + tag)).Is(tag + "\n")))
+                if (await Sample.AnsweredRightAsync(async () => (await tools.ExecAsync(id, "echo " + tag)).Is(tag + "\n")))
                 {
                     Interlocked.Increment(ref valid);
                 }
@@ -72,7 +71,7 @@ internal static class Throughput
                 for (var i = 0; i < perSession; i++)
                 {
                     var tag = Tag(s, i);
-                    if ((await shell.RunAsync("echo " + tag)) == new RawAnswer(tag + "\n", 0))
+                    if (await Sample.AnsweredRightAsync(async () => await shell.RunAsync("echo " + tag) == new RawAnswer(tag + "\n", 0)))
                     {
                         Interlocked.Increment(ref valid);
                     }

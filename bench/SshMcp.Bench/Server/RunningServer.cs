@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
 using System.Net;
+using System.Security.Cryptography;
 using ModelContextProtocol.Client;
 
 namespace SshMcp.Bench.Server;
@@ -75,6 +76,9 @@ internal sealed class RunningServer : IAsyncDisposable
         }
 
         info.Environment["PORT"] = port.ToString(CultureInfo.InvariantCulture);
+        // A token like a deployment would set (a server that does not know the setting ignores it).
+        var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        info.Environment["SSHMCP_AUTH_TOKEN"] = token;
         var started = Stopwatch.GetTimestamp();
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the HTTP server.");
         process.OutputDataReceived += (_, e) => log(e.Data ?? "");
@@ -90,6 +94,7 @@ internal sealed class RunningServer : IAsyncDisposable
                 Name = "sshmcp-http",
                 Endpoint = endpoint,
                 TransportMode = HttpTransportMode.StreamableHttp,
+                AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + token },
             });
             var client = await McpClient.CreateAsync(transport, ClientOptions()).WaitAsync(StartBound);
             return new RunningServer(client, process.Id, "http", Stopwatch.GetElapsedTime(started).TotalMilliseconds, process);
