@@ -2,16 +2,33 @@ namespace SshMcp.Bench.Server;
 
 /// <summary>
 /// The environment the benchmark gives every server it starts: defaults everywhere, except room for the 100-session
-/// memory run, no default identity files and a host-key store inside the run's own directory.
+/// memory run, no default identity files and a host-key store inside the run's own directory. For experiments,
+/// <c>SSHMCP_BENCH_SERVER_ENV="NAME=value;NAME2=value2"</c> adds variables to the servers' environment only (e.g. a
+/// runtime knob to compare), leaving the floors untouched.
 /// </summary>
 internal static class ServerSettings
 {
-    public static Dictionary<string, string?> Environment(string runDirectory) => new()
+    public const string ExtraVariable = "SSHMCP_BENCH_SERVER_ENV";
+
+    public static Dictionary<string, string?> Environment(string runDirectory)
     {
-        ["SshMcp__MaxSessions"] = "256",
-        ["SshMcp__KeyDirectory"] = Path.Combine(runDirectory, "no-keys"),
-        ["XDG_CONFIG_HOME"] = Path.Combine(runDirectory, "config"),
-        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-        ["DOTNET_NOLOGO"] = "1",
-    };
+        var environment = new Dictionary<string, string?>
+        {
+            ["SshMcp__MaxSessions"] = "256",
+            ["SshMcp__KeyDirectory"] = Path.Combine(runDirectory, "no-keys"),
+            ["XDG_CONFIG_HOME"] = Path.Combine(runDirectory, "config"),
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            ["DOTNET_NOLOGO"] = "1",
+        };
+        foreach (var pair in (System.Environment.GetEnvironmentVariable(ExtraVariable) ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0)
+            {
+                environment[pair[..equals]] = pair[(equals + 1)..];
+            }
+        }
+
+        return environment;
+    }
 }
