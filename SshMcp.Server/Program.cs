@@ -15,7 +15,11 @@ if (command.Stdio)
     var builder = StdioHost.CreateBuilder(command.ConfigurationArgs);
     builder.Logging.ClearProviders();
     builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-    builder.AddServiceDefaults();
+    if (StdioHost.ExportsTelemetry(builder.Configuration))
+    {
+        builder.AddServiceDefaults();
+    }
+
     builder.AddSshMcp().WithStdioServerTransport();
     await builder.Build().RunAsync();
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Json;
 using SshMcp.Server;
 
@@ -15,28 +16,27 @@ public sealed class StdioHostTests
         Assert.All(jsonSources, source => Assert.False(source.ReloadOnChange, $"{source.Path} is watched"));
     }
 
-    [Fact]
-    public void CreateBuilder_WithoutOtlpEndpoint_SwitchesTheOpenTelemetrySdkOff()
+    [Theory]
+    [InlineData(null, null, false)]
+    [InlineData("", null, false)]
+    [InlineData("http://127.0.0.1:4317", null, true)]
+    [InlineData("http://127.0.0.1:4317", "false", true)]
+    [InlineData("http://127.0.0.1:4317", "true", false)]
+    [InlineData("http://127.0.0.1:4317", "TRUE", false)]
+    public void ExportsTelemetry_WithEndpointAndSdkSwitch_IsTrueOnlyWhenSomethingReceivesIt(string? endpoint, string? disabled, bool expected)
     {
-        var builder = StdioHost.CreateBuilder([]);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [StdioHost.OtlpEndpointKey] = endpoint, [StdioHost.SdkDisabledKey] = disabled })
+            .Build();
 
-        var endpointFromEnvironment = !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(StdioHost.OtlpEndpointKey));
-        Assert.Equal(endpointFromEnvironment ? null : "true", builder.Configuration[StdioHost.SdkDisabledKey]);
+        Assert.Equal(expected, StdioHost.ExportsTelemetry(configuration));
     }
 
     [Fact]
-    public void CreateBuilder_WithOtlpEndpoint_LeavesTheOpenTelemetrySdkOn()
+    public void CreateBuilder_WithEndpointOnTheCommandLine_ExportsTelemetry()
     {
         var builder = StdioHost.CreateBuilder([$"--{StdioHost.OtlpEndpointKey}=http://127.0.0.1:4317"]);
 
-        Assert.Null(builder.Configuration[StdioHost.SdkDisabledKey]);
-    }
-
-    [Fact]
-    public void CreateBuilder_WithSdkDisabledSetByTheUser_KeepsTheUsersValue()
-    {
-        var builder = StdioHost.CreateBuilder([$"--{StdioHost.SdkDisabledKey}=false"]);
-
-        Assert.Equal("false", builder.Configuration[StdioHost.SdkDisabledKey]);
+        Assert.True(StdioHost.ExportsTelemetry(builder.Configuration));
     }
 }
