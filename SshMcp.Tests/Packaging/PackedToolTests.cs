@@ -26,7 +26,7 @@ public sealed class PackedToolTests(SshdFixture sshd, PackedToolFixture tool, IT
         var exec = await server.ExecAsync(open.SessionId, "echo hi");
         var close = await server.CloseAsync(open.SessionId);
 
-        Assert.Equal([ToolNames.Close, ToolNames.Exec, ToolNames.Open], tools.Select(t => t.Name).Order(StringComparer.Ordinal).Take(3));
+        Assert.Subset(tools.Select(t => t.Name).ToHashSet(), new HashSet<string> { ToolNames.Open, ToolNames.Exec, ToolNames.Close });
         Assert.Equal("hi\n", exec.Stdout);
         Assert.Equal("", exec.Stderr);
         Assert.Equal(0, exec.ExitCode);
