@@ -20,7 +20,7 @@ if (command.Stdio)
 else
 {
     // HTTP: Streamable HTTP at /mcp behind the Host/Origin guards and the bearer token; see Http/SshMcpHttpApp.
-    await SshMcpHttpApp.Build(command.ConfigurationArgs).RunAsync();
+    return await SshMcpHttpApp.RunAsync(command.ConfigurationArgs);
 }
 
 return 0;

@@ -52,6 +52,45 @@ public static class SshMcpHttpApp
         return app;
     }
 
+    /// <summary>
+    /// Builds and runs the server until shutdown. Settings that fail validation (a public bind without a token, say)
+    /// stop it before it listens, with each problem on stderr and exit code 2, rather than a stack trace.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        WebApplication? app = null;
+        try
+        {
+            app = Build(args);
+            await app.StartAsync();
+        }
+        catch (OptionsValidationException ex)
+        {
+            foreach (var failure in ex.Failures)
+            {
+                await Console.Error.WriteLineAsync("sshmcp: " + failure);
+            }
+
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+
+            return 2;
+        }
+
+        try
+        {
+            await app.WaitForShutdownAsync();
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
+
+        return 0;
+    }
+
     /// <summary>The address the server listens on once started, e.g. <c>http://127.0.0.1:3000</c>.</summary>
     public static Uri ListeningAddress(WebApplication app)
     {
@@ -70,7 +109,11 @@ public static class SshMcpHttpApp
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SshMcpHttpOptions>, SshMcpHttpOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Transient<IConfigureOptions<KestrelServerOptions>, HttpEndpointSetup>());
 
-        services.AddAuthentication(BearerTokenDefaults.AuthenticationScheme)
+        // AddAuthenticationCore, not AddAuthentication: the latter brings Data Protection, whose key ring this server
+        // has no use for and which would write keys under the home directory at start.
+        services.AddAuthenticationCore(o => o.DefaultScheme = BearerTokenDefaults.AuthenticationScheme);
+        services.AddWebEncoders();
+        new AuthenticationBuilder(services)
             .AddScheme<BearerTokenAuthenticationOptions, BearerTokenAuthenticationHandler>(BearerTokenDefaults.AuthenticationScheme, null);
         services.AddOptions<BearerTokenAuthenticationOptions>(BearerTokenDefaults.AuthenticationScheme)
             .Configure<IOptions<SshMcpHttpOptions>>((o, http) =>
