@@ -32,6 +32,15 @@ public sealed class HttpStartupTests
     }
 
     [Fact]
+    public async Task Run_PublicBindWithoutToken_ExitsWithCode2()
+    {
+        var exitCode = await SshMcpHttpApp.RunAsync(["--SshMcp:Http:BindAddress=0.0.0.0", "--SshMcp:Http:AuthToken=", "--SSHMCP_AUTH_TOKEN=", "--PORT=0"])
+            .WaitAsync(HttpServerHarness.Bound);
+
+        Assert.Equal(2, exitCode);
+    }
+
+    [Fact]
     public async Task Start_ShortToken_RefusesWithoutEchoingIt()
     {
         var error = await RefusedAsync(new Dictionary<string, string?> { ["SshMcp:Http:AuthToken"] = "short-secret" });
