@@ -28,6 +28,7 @@ public static class SshMcpServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IHostKeyTrust, HostKeyTrust>();
+        services.AddHostedService<HostKeyPolicyWarning>();
         services.AddSingleton<SshConnector>();
         services.AddSingleton<SessionRegistry>();
         services.AddSingleton<IdleSessionReaper>();

@@ -29,6 +29,13 @@ public sealed class SshMcpOptions
     /// <summary>How long stopping a timed-out or cancelled command may take before the session's shell is ended.</summary>
     public int StopTimeoutMs { get; set; } = 5_000;
 
+    /// <summary>
+    /// While a command runs, the connection is checked this often (a tiny command on a second channel); a check that
+    /// gets no answer within the same time again marks the connection lost. A frozen network is so noticed within
+    /// about twice this value.
+    /// </summary>
+    public int LivenessCheckSeconds { get; set; } = 8;
+
     /// <summary>Most SSH sessions open at once in this server.</summary>
     public int MaxSessions { get; set; } = 64;
 
@@ -37,6 +44,15 @@ public sealed class SshMcpOptions
 
     /// <summary>Where default identity files (id_ed25519, id_ecdsa, id_rsa) are looked for; empty means ~/.ssh.</summary>
     public string? KeyDirectory { get; set; }
+
+    /// <summary><c>accept-new</c> (trust a host seen for the first time and remember it), <c>strict</c> (known hosts only) or <c>off</c>.</summary>
+    public string HostKeyPolicy { get; set; } = "accept-new";
+
+    /// <summary>The user's OpenSSH known_hosts, read only; empty means do not read one. Default <c>~/.ssh/known_hosts</c>.</summary>
+    public string? KnownHostsPath { get; set; }
+
+    /// <summary>The server's own known_hosts, where hosts trusted on first use are recorded. Default <c>~/.config/sshmcp/known_hosts</c>.</summary>
+    public string? HostKeyStorePath { get; set; }
 
     public TimeSpan DefaultTimeout => TimeSpan.FromMilliseconds(DefaultTimeoutMs);
 

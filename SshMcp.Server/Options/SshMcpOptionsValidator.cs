@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SshMcp.Server.Ssh.HostKeys;
 
 namespace SshMcp.Server.Options;
 
@@ -16,6 +17,7 @@ internal sealed class SshMcpOptionsValidator : IValidateOptions<SshMcpOptions>
         Positive(failures, options.StopTimeoutMs, nameof(options.StopTimeoutMs));
         Positive(failures, options.MaxSessions, nameof(options.MaxSessions));
         Positive(failures, options.MaxSessionsPerClient, nameof(options.MaxSessionsPerClient));
+        Positive(failures, options.LivenessCheckSeconds, nameof(options.LivenessCheckSeconds));
         Positive(failures, options.MaxCommandBytes, nameof(options.MaxCommandBytes));
         if (options.MaxOutputBytes < 1024)
         {
@@ -25,6 +27,11 @@ internal sealed class SshMcpOptionsValidator : IValidateOptions<SshMcpOptions>
         if (options.DefaultTimeoutMs > options.MaxTimeoutMs)
         {
             failures.Add($"{SshMcpOptions.SectionName}:{nameof(options.DefaultTimeoutMs)} ({options.DefaultTimeoutMs}) must not exceed {nameof(options.MaxTimeoutMs)} ({options.MaxTimeoutMs}).");
+        }
+
+        if (!HostKeyPolicyParser.TryParse(options.HostKeyPolicy, out _))
+        {
+            failures.Add($"Set {SshMcpOptions.SectionName}:{nameof(options.HostKeyPolicy)} to one of {HostKeyPolicyParser.AllowedValues} (now '{options.HostKeyPolicy}').");
         }
 
         if (options.KeepAliveSeconds < 0)

@@ -13,6 +13,11 @@ internal static class ProcessStopper
 {
     private static readonly byte[] Script = Encoding.UTF8.GetBytes(ShellScripts.Stop);
 
+    /// <summary>True when the host refused to open the channel (SSH.NET gives up after its retries).</summary>
+    public static bool IsChannelRefused(Exception exception) =>
+        exception is Renci.SshNet.Common.SshException { Message: var message }
+        && message.StartsWith("Failed to open a channel", StringComparison.Ordinal);
+
     /// <summary>
     /// Returns the script's verdict: <c>none</c> (nothing was running), <c>stopped</c> (all gone),
     /// or <c>unconfirmed PIDS</c>.

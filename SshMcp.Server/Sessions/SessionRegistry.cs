@@ -48,7 +48,9 @@ internal sealed class SessionRegistry(
                 cancellationToken.ThrowIfCancellationRequested();
                 throw ex is OperationCanceledException or TimeoutException
                     ? new SshFailureException(SshFailureKind.Timeout, $"Connected to {request}, but the login shell did not become ready within {request.ConnectTimeout.TotalSeconds:0.#} s (a profile script may wait for input). Check the account's shell start-up files, or pass a longer connectTimeoutMs.", ex)
-                    : new SshFailureException(SshFailureKind.ShellFailed, $"Connected to {request}, but the shell could not be started: {ex.Message}. Check that the account has a working login shell and /bin/sh.", ex);
+                    : ProcessStopper.IsChannelRefused(ex)
+                        ? new SshFailureException(SshFailureKind.ChannelRefused, $"Connected to {request}, but the host refused to open a session channel (sshd's MaxSessions limit, or a policy that forbids sessions). Check the server's sshd_config.", ex)
+                        : new SshFailureException(SshFailureKind.ShellFailed, $"Connected to {request}, but the shell could not be started: {ex.Message}. Check that the account has a working login shell and /bin/sh.", ex);
             }
 
             var endpoint = new SessionEndpoint(request.Host, request.Port, request.Username, connected.HostKeyFingerprint, connected.HostKeyStatus);

@@ -27,6 +27,8 @@ internal sealed class SshSession : IAsyncDisposable
     private int _runs;
     private int _lastExitCode;
     private int _closed;
+    private int _connectionLost;
+    private int _channelRefused;
 
     public SshSession(string id, SessionEndpoint endpoint, SshClient client, RemoteShell shell, string cwd, SshMcpOptions options, TimeProvider time, ILogger logger)
     {
@@ -57,8 +59,13 @@ internal sealed class SshSession : IAsyncDisposable
 
     public bool IsClosed => Volatile.Read(ref _closed) != 0;
 
-    /// <summary>True once the shell is gone (it exited, was killed, or the connection dropped).</summary>
-    public bool HasEnded => _shell.HasEnded;
+    /// <summary>True once the shell is gone (it exited, was killed, or the connection dropped or froze).</summary>
+    public bool HasEnded => _shell.HasEnded || IsConnectionLost || IsGivenUp;
+
+    private bool IsConnectionLost => Volatile.Read(ref _connectionLost) != 0;
+
+    /// <summary>A command could not be stopped because the host refused a channel: the shell is still busy with it.</summary>
+    private bool IsGivenUp => Volatile.Read(ref _channelRefused) != 0;
 
     public TimeSpan IdleTime => _time.GetElapsedTime(Interlocked.Read(ref _lastActivity));
 
@@ -84,6 +91,13 @@ internal sealed class SshSession : IAsyncDisposable
             {
                 var remaining = timeout - _time.GetElapsedTime(started);
                 var (timedOut, cancelled) = await WaitForRunAsync(run, remaining, cancellationToken);
+                if (IsConnectionLost)
+                {
+                    throw new SshFailureException(
+                        SshFailureKind.ConnectionLost,
+                        $"The connection to {Endpoint} was lost while running the command (it stopped answering); whether the command finished is unknown. Open a new session with ssh_open.");
+                }
+
                 string? stopStatus = null;
                 string? notice = null;
                 if (timedOut || cancelled)
@@ -120,7 +134,7 @@ internal sealed class SshSession : IAsyncDisposable
 
         try
         {
-            if (!_shell.HasEnded && _client.IsConnected)
+            if (!_shell.HasEnded && !IsConnectionLost && !IsGivenUp && _client.IsConnected)
             {
                 await ProcessStopper.StopAsync(_client, _shell.ShellPid, Id + ".", StopScope.Session, 0, _options.StopTimeout);
                 await _shell.Ended.WaitAsync(ShellEndGrace);
@@ -145,18 +159,68 @@ internal sealed class SshSession : IAsyncDisposable
 
     private async Task<(bool TimedOut, bool Cancelled)> WaitForRunAsync(ShellRun run, TimeSpan remaining, CancellationToken cancellationToken)
     {
+        // Wait in slices: between them, make sure the connection still answers. A frozen network (no RST, no FIN)
+        // is otherwise invisible: SSH.NET's keepalives expect no reply and the socket has no TCP keepalive.
+        var slice = TimeSpan.FromSeconds(_options.LivenessCheckSeconds);
+        var deadline = _time.GetTimestamp() + (long)(Math.Max(0, remaining.TotalSeconds) * _time.TimestampFrequency);
+        while (true)
+        {
+            var left = TimeSpan.FromSeconds((double)(deadline - _time.GetTimestamp()) / _time.TimestampFrequency);
+            if (left <= TimeSpan.Zero && !run.Completion.Task.IsCompleted)
+            {
+                return (true, false);
+            }
+
+            try
+            {
+                await run.Completion.Task.WaitAsync(left < slice ? left : slice, _time, cancellationToken);
+                return (false, false);
+            }
+            catch (TimeoutException)
+            {
+                if (left > slice && !await ConnectionAnswersAsync(slice))
+                {
+                    MarkConnectionLost("it stopped answering");
+                    return (false, false);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return (false, true);
+            }
+        }
+    }
+
+    private async Task<bool> ConnectionAnswersAsync(TimeSpan bound)
+    {
         try
         {
-            await run.Completion.Task.WaitAsync(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, _time, cancellationToken);
-            return (false, false);
+            using var probe = _client.CreateCommand("true");
+            var exec = await Task.Factory.StartNew(
+                () => probe.ExecuteAsync(CancellationToken.None),
+                CancellationToken.None,
+                TaskCreationOptions.DenyChildAttach,
+                TaskScheduler.Default).WaitAsync(bound);
+            await exec.WaitAsync(bound);
+            return true;
         }
         catch (TimeoutException)
         {
-            return (true, false);
+            return false;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception)
         {
-            return (false, true);
+            // A refused or failed probe channel still proves the peer answers; a dropped connection ends the shell anyway.
+            return !_shell.HasEnded;
+        }
+    }
+
+    /// <summary>Gives up on the connection: the command in flight and every later call fail at once, and closing does not wait on the wire.</summary>
+    private void MarkConnectionLost(string why)
+    {
+        if (Interlocked.Exchange(ref _connectionLost, 1) == 0)
+        {
+            Log.ConnectionLost(_logger, Id, why);
         }
     }
 
@@ -171,12 +235,22 @@ internal sealed class SshSession : IAsyncDisposable
                 verdict = await ProcessStopper.StopAsync(_client, _shell.ShellPid, tag, StopScope.Command, age, _options.StopTimeout);
             }
         }
+        catch (Exception ex) when (ProcessStopper.IsChannelRefused(ex))
+        {
+            // Without a second channel nothing can be stopped; the shell stays busy with the command, so the session is
+            // given up rather than left to run the next command whenever this one ends.
+            Log.StopFailed(_logger, Id, ex.Message);
+            Interlocked.Exchange(ref _channelRefused, 1);
+            _shell.Abandon(run);
+            return (
+                "stop-unconfirmed",
+                "The host refused a second SSH channel (sshd's MaxSessions limit), which stopping a command needs, so the command may still be running on the host. This session was closed; open a new one with ssh_open.");
+        }
         catch (Exception ex)
         {
             Log.StopFailed(_logger, Id, ex.Message);
         }
 
-        // Once the command's processes are gone the shell prints the trailer and the session goes on as before.
         // "none": no process of the command exists, so it either just finished or runs inside the shell itself.
         if (await CompletesWithinAsync(run.Completion.Task, verdict == "none" ? NoProcessGrace : TrailerGrace))
         {
@@ -221,7 +295,11 @@ internal sealed class SshSession : IAsyncDisposable
         else
         {
             // The shell ended: wait (bounded) for the channel's exit status or learn that the connection dropped.
-            await CompletesWithinAsync(_shell.Execution, ShellEndGrace);
+            if (!IsGivenUp)
+            {
+                await CompletesWithinAsync(_shell.Execution, ShellEndGrace);
+            }
+
             if (_shell.Execution.IsFaulted)
             {
                 Log.ConnectionLost(_logger, Id, _shell.Execution.Exception?.InnerException?.Message ?? "unknown");
@@ -249,11 +327,12 @@ internal sealed class SshSession : IAsyncDisposable
             throw new SshFailureException(SshFailureKind.SessionNotFound, $"Session {Id} was closed. Open a new session with ssh_open.");
         }
 
-        if (_shell.HasEnded)
+        if (_shell.HasEnded || IsConnectionLost)
         {
+            var lost = IsConnectionLost || _shell.Execution.IsFaulted;
             throw new SshFailureException(
-                _shell.Execution.IsFaulted ? SshFailureKind.ConnectionLost : SshFailureKind.ShellEnded,
-                _shell.Execution.IsFaulted
+                lost ? SshFailureKind.ConnectionLost : SshFailureKind.ShellEnded,
+                lost
                     ? $"The connection to {Endpoint} was lost. Open a new session with ssh_open."
                     : $"The shell of session {Id} has ended. Open a new session with ssh_open.");
         }

@@ -46,52 +46,43 @@ internal static class ShellScripts
     /// </summary>
     public const string Stop = """
         S=$1 T=$2 M=$3 E=$4
-        tagged() {
-          [ -r /proc/self/environ ] || return 0
-          if [ "$M" = all ]; then
-            grep -lsaF "__SSHMCP=$T" /proc/[0-9]*/environ
-          else
-            grep -lsazxF "__SSHMCP=$T" /proc/[0-9]*/environ
-          fi 2>/dev/null | sed -e 's#^/proc/##' -e 's#/environ$##'
-        }
+        # Roots: processes carrying the tag (read from /proc/PID/environ, which holds the environment a process was
+        # started with) and, by mode, the shell itself or the shell's untagged young children (forked subshells).
         roots() {
-          tagged
-          if [ "$M" = all ]; then echo "$S"; else
-            # Subshells the command forked without exec carry no tag: take the shell's untagged young children.
+          if [ -r /proc/self/environ ]; then
+            if [ "$M" = all ]; then grep -lsaF "__SSHMCP=$T" /proc/[0-9]*/environ
+            else grep -lsazxF "__SSHMCP=$T" /proc/[0-9]*/environ; fi 2>/dev/null
+          fi
+          if [ "$M" = all ]; then echo "/proc/$S/"; else
             for c in $(ps -o pid= -o etimes= --ppid "$S" 2>/dev/null | awk -v e="$E" '$2 <= e { print $1 }'); do
-              grep -qsaF "__SSHMCP=" "/proc/$c/environ" 2>/dev/null || echo "$c"
+              grep -qsaF "__SSHMCP=" "/proc/$c/environ" 2>/dev/null || echo "/proc/$c/"
             done
           fi
         }
+        # The roots and all their descendants, zombies and (in run mode) the shell left out: one ps, one awk.
         tree() {
-          R=$(roots | tr '\n' ' ')
-          [ -n "${R% }" ] || return 0
-          if ! L=$(ps -e -o pid= -o ppid= -o stat= 2>/dev/null); then
-            for p in $R; do if [ "$M" = all ] || [ "$p" != "$S" ]; then echo "$p"; fi; done; return 0
-          fi
-          printf '%s\n' "$L" | awk -v r="$R" -v s="$S" -v m="$M" '
-            BEGIN { n = split(r, a, " "); for (i = 1; i <= n; i++) want[a[i]] = 1 }
-            { pp[$1] = $2; st[$1] = $3 }
+          { roots; echo --; ps -e -o pid= -o ppid= -o stat= 2>/dev/null; } | awk -v s="$S" -v m="$M" '
+            $1 == "--" { table = 1; next }
+            !table { split($0, f, "/"); want[f[3]] = 1; next }
+            { pp[$1] = $2; st[$1] = $3; seen = 1 }
             END {
-              do { c = 0; for (p in pp) if (!(p in want) && (pp[p] in want)) { want[p] = 1; c = 1 } } while (c)
-              for (p in want) if ((p in st) && st[p] !~ /^Z/ && (m == "all" || p != s)) print p
+              if (seen) do { c = 0; for (p in pp) if (!(p in want) && (pp[p] in want)) { want[p] = 1; c = 1 } } while (c)
+              for (p in want) if (p != "" && (!seen || ((p in st) && st[p] !~ /^Z/)) && (m == "all" || p != s)) printf "%s ", p
             }'
         }
         alive() {
           for p in $1; do
             if [ -r "/proc/$p/stat" ]; then
               read -r l < "/proc/$p/stat" 2>/dev/null || continue
-              case "${l##*) }" in Z*) ;; *) echo "$p" ;; esac
-            elif [ ! -d /proc/self ] && kill -0 "$p" 2>/dev/null; then echo "$p"; fi
+              case "${l##*) }" in Z*) ;; *) printf '%s ' "$p" ;; esac
+            elif [ ! -d /proc/self ] && kill -0 "$p" 2>/dev/null; then printf '%s ' "$p"; fi
           done
         }
-        P=$(tree | tr '\n' ' ')
-        [ -n "${P% }" ] || { echo none; exit 0; }
+        P=$(tree)
+        [ -n "$P" ] || { echo none; exit 0; }
         # A command is interrupted first, as Ctrl-C would; a session's shell and background jobs ignore INT.
         if [ "$M" = all ]; then ROUNDS="TERM:6 KILL:40"; else ROUNDS="INT:6 TERM:6 KILL:40"; fi
         for round in $ROUNDS; do
-          P=$(tree | tr '\n' ' ')
-          [ -n "${P% }" ] || { echo stopped; exit 0; }
           kill -s "${round%:*}" $P 2>/dev/null
           i=0
           while [ "$i" -lt "${round#*:}" ]; do
@@ -100,9 +91,10 @@ internal static class ShellScripts
             [ -n "$P" ] || break
             i=$((i + 1))
           done
+          # Gone, or time for a harder signal: look again for processes started meanwhile.
+          P=$(tree)
+          [ -n "$P" ] || { echo stopped; exit 0; }
         done
-        P=$(tree | tr '\n' ' ')
-        [ -n "${P% }" ] || { echo stopped; exit 0; }
         echo "unconfirmed $P"
         """;
 }

@@ -18,6 +18,9 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
         _lines = other._lines;
     }
 
+    /// <summary>Forgets what was captured (long tests that measure memory would otherwise measure the log).</summary>
+    public void Clear() => _lines.Clear();
+
     public void Dispose()
     {
     }

@@ -55,6 +55,12 @@ internal static partial class SshdConfig
         Line("AllowUsers", options.UserName);
         Line("LogLevel", "VERBOSE");
         Line("UseDNS", "no");
+        if (options.LoginShell is not null)
+        {
+            // sshd sets SHELL from the passwd entry; SetEnv overrides it for the session, as another login shell would.
+            Line("SetEnv", $"SHELL={options.LoginShell}");
+        }
+
         Line("PrintMotd", "no");
         Line("PrintLastLog", "no");
         Line("X11Forwarding", "no");

@@ -265,6 +265,24 @@ public class SshdFixture : IAsyncLifetime
         HostKeyFingerprintSha256 = SshKeys.FingerprintSha256(HostPublicKeyLine);
     }
 
+    /// <summary>
+    /// Sends <paramref name="signal"/> (e.g. STOP to freeze a connection as a dead network would, CONT to thaw it)
+    /// to the per-connection sshd processes of this fixture; returns how many got it.
+    /// </summary>
+    public async Task<int> SignalConnectionProcessesAsync(string signal, CancellationToken cancellationToken)
+    {
+        var listenerPid = _sshd?.Id;
+        var owners = SocketOwners.WithEstablishedLocalPort(Port)
+            .Where(pid => pid != Environment.ProcessId && pid != listenerPid)
+            .ToList();
+        foreach (var pid in owners)
+        {
+            await LocalCommand.RunCheckedAsync("kill", ["-s", signal, pid.ToString(CultureInfo.InvariantCulture)], cancellationToken, 0, 1);
+        }
+
+        return owners.Count;
+    }
+
     private static void Kill(int pid)
     {
         try

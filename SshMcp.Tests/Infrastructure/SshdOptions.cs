@@ -3,8 +3,11 @@ namespace SshMcp.Tests.Infrastructure;
 /// <summary>How a <see cref="SshdFixture"/> configures its sshd.</summary>
 public sealed record SshdOptions
 {
-    /// <summary>The Unix user the tests log in as; created on first use and shared by every fixture.</summary>
-    public const string DefaultUserName = "sshmcptest";
+    /// <summary>
+    /// The Unix user the tests log in as: one per test run (the process id is in the name), created on first use,
+    /// shared by that run's fixtures and deleted by the last of them, so parallel runs on one machine never share one.
+    /// </summary>
+    public static string DefaultUserName { get; } = TestUsers.RunUserName;
 
     public SshdVariant Variant { get; init; } = SshdVariant.Default;
 
@@ -15,6 +18,9 @@ public sealed record SshdOptions
 
     /// <summary>sshd's MaxSessions (channels per connection); null keeps sshd's default of 10.</summary>
     public int? MaxSessions { get; init; }
+
+    /// <summary>The login shell the session sees in SHELL (null: the user's, bash); e.g. /bin/dash for a POSIX-only host.</summary>
+    public string? LoginShell { get; init; }
 
     /// <summary>How long sshd may take to serve its banner after it is started.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(10);

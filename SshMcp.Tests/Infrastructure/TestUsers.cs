@@ -5,10 +5,16 @@ namespace SshMcp.Tests.Infrastructure;
 /// <summary>
 /// The Unix users the fixtures log in as. A user is machine-wide, so several fixtures of one test run share it:
 /// the first to lease it creates it if needed and sets a fresh random password; the last to release it kills
-/// whatever the tests left running as that user. Two test runs at once on one machine would still fight over it.
+/// whatever the tests left running as that user and deletes it. Each run has its own user (<see cref="RunUserName"/>),
+/// so two runs at once on one machine never reset each other's password or kill each other's sessions; users left
+/// by runs that died are removed when the next run starts.
 /// </summary>
 internal static class TestUsers
 {
+    private const string RunUserPrefix = "sshmcpt-";
+
+    public static string RunUserName { get; } = RunUserPrefix + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     private static readonly TimeSpan CreateDeadline = TimeSpan.FromSeconds(30);
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static readonly Dictionary<string, Lease> Leases = new(StringComparer.Ordinal);
@@ -25,6 +31,7 @@ internal static class TestUsers
                 return lease.Password;
             }
 
+            await RemoveUsersOfDeadRunsAsync(cancellationToken);
             await EnsureExistsAsync(userName, cancellationToken);
             var password = RandomNumberGenerator.GetString("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 24);
             await SetPasswordAsync(userName, password, cancellationToken);
@@ -51,10 +58,30 @@ internal static class TestUsers
             Leases.Remove(userName);
             // pkill exits 1 when nothing matched.
             await LocalCommand.RunCheckedAsync("pkill", ["-KILL", "-u", userName], cancellationToken, 0, 1);
+            if (userName.StartsWith(RunUserPrefix, StringComparison.Ordinal))
+            {
+                await LocalCommand.RunAsync("userdel", ["-r", "-f", userName], cancellationToken);
+            }
         }
         finally
         {
             Gate.Release();
+        }
+    }
+
+    // A run that was killed could not delete its user: remove run users whose process is gone.
+    private static async Task RemoveUsersOfDeadRunsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var line in await File.ReadAllLinesAsync("/etc/passwd", cancellationToken))
+        {
+            var name = line.Split(':')[0];
+            if (name.StartsWith(RunUserPrefix, StringComparison.Ordinal)
+                && int.TryParse(name.AsSpan(RunUserPrefix.Length), System.Globalization.CultureInfo.InvariantCulture, out var pid)
+                && !Directory.Exists($"/proc/{pid}"))
+            {
+                await LocalCommand.RunCheckedAsync("pkill", ["-KILL", "-u", name], cancellationToken, 0, 1);
+                await LocalCommand.RunAsync("userdel", ["-r", "-f", name], cancellationToken);
+            }
         }
     }
 

@@ -1,0 +1,135 @@
+using SshMcp.Tests.Infrastructure;
+
+namespace SshMcp.Tests.Ssh;
+
+/// <summary>Host keys are checked like OpenSSH, end to end through ssh_open against a real sshd.</summary>
+[Collection(SshdCollection.Name)]
+public sealed class HostKeyTrustTests(SshdFixture sshd) : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("sshmcp-hostkeys-").FullName;
+
+    private string StorePath => Path.Combine(_dir, "store");
+
+    private string KnownHostsPath => Path.Combine(_dir, "known_hosts");
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private Task<McpServerHarness> StartAsync(string policy = "accept-new") =>
+        McpServerHarness.StartAsync(new Dictionary<string, string?>
+        {
+            ["SshMcp:HostKeyPolicy"] = policy,
+            ["SshMcp:HostKeyStorePath"] = StorePath,
+            ["SshMcp:KnownHostsPath"] = KnownHostsPath,
+        });
+
+    [Fact]
+    public async Task Open_NewHostUnderAcceptNew_TrustsRemembersThenKnows()
+    {
+        await using var server = await StartAsync();
+
+        var first = await server.OpenAsync(sshd);
+        var second = await server.OpenAsync(sshd);
+
+        Assert.Equal("new", first.HostKeyStatus);
+        Assert.Equal(sshd.HostKeyFingerprintSha256, first.HostKeyFingerprint);
+        Assert.Equal("known", second.HostKeyStatus);
+        Assert.Contains($"[{sshd.Host}]:{sshd.Port} ssh-ed25519 ", await File.ReadAllTextAsync(StorePath), StringComparison.Ordinal);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(StorePath));
+    }
+
+    [Fact]
+    public async Task Open_HashedKnownHostsEntry_IsKnown()
+    {
+        await File.WriteAllTextAsync(KnownHostsPath, sshd.KnownHostsLine + "\n");
+        var hash = await LocalCommand.RunCheckedAsync("ssh-keygen", ["-H", "-f", KnownHostsPath], default);
+        Assert.Equal(0, hash.ExitCode);
+        Assert.StartsWith("|1|", await File.ReadAllTextAsync(KnownHostsPath), StringComparison.Ordinal);
+        await using var server = await StartAsync("strict");
+
+        var open = await server.OpenAsync(sshd);
+
+        Assert.Equal("known", open.HostKeyStatus);
+    }
+
+    [Fact]
+    public async Task Open_UnknownHostUnderStrict_RefusedWithHowToTrustIt()
+    {
+        await using var server = await StartAsync("strict");
+
+        var error = await server.CallErrorAsync("ssh_open", OpenArguments());
+
+        Assert.Contains(sshd.HostKeyFingerprintSha256, error, StringComparison.Ordinal);
+        Assert.Contains("hostKeyFingerprint", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Open_PinnedFingerprint_MatchSaysPinnedMismatchRefused()
+    {
+        await using var server = await StartAsync("strict");
+        var good = OpenArguments();
+        good["hostKeyFingerprint"] = sshd.HostKeyFingerprintSha256;
+        var bad = OpenArguments();
+        bad["hostKeyFingerprint"] = "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+
+        var pinned = await server.CallAsync<SshMcp.Server.Tools.OpenResult>("ssh_open", good);
+        var error = await server.CallErrorAsync("ssh_open", bad);
+
+        Assert.Equal("pinned", pinned.HostKeyStatus);
+        Assert.Contains("SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", error, StringComparison.Ordinal);
+        Assert.Contains(sshd.HostKeyFingerprintSha256, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Open_HostKeyRotated_RefusedUnderAcceptNewAndStrictNamingBothKeysAndTheFile()
+    {
+        var own = SshdFixture.Create(new SshdOptions());
+        await own.InitializeAsync();
+        try
+        {
+            await using var server = await StartAsync();
+            var before = await server.OpenAsync(own);
+            await server.CloseAsync(before.SessionId);
+            var oldFingerprint = own.HostKeyFingerprintSha256;
+
+            await own.RestartWithNewHostKeyAsync(default);
+            var acceptNewError = await server.CallErrorAsync("ssh_open", OpenArguments(own));
+            await using var strict = await StartAsync("strict");
+            var strictError = await strict.CallErrorAsync("ssh_open", OpenArguments(own));
+
+            foreach (var error in new[] { acceptNewError, strictError })
+            {
+                Assert.Contains("changed", error, StringComparison.Ordinal);
+                Assert.Contains(oldFingerprint, error, StringComparison.Ordinal);
+                Assert.Contains(own.HostKeyFingerprintSha256, error, StringComparison.Ordinal);
+                Assert.Contains(StorePath, error, StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            await own.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Open_PolicyOff_AcceptsAnyKeyAsUnchecked()
+    {
+        await using var server = await StartAsync("off");
+
+        var open = await server.OpenAsync(sshd);
+
+        Assert.Equal("unchecked", open.HostKeyStatus);
+        Assert.False(File.Exists(StorePath));
+    }
+
+    private Dictionary<string, object?> OpenArguments(SshdFixture? target = null)
+    {
+        target ??= sshd;
+        return new()
+        {
+            ["host"] = target.Host,
+            ["port"] = target.Port,
+            ["username"] = target.Username,
+            ["password"] = target.Password,
+        };
+    }
+}
