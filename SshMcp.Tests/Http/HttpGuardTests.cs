@@ -135,7 +135,7 @@ public sealed class HttpGuardTests : IAsyncLifetime
     public async Task Post_BodyOverLimit_Returns413()
     {
         var request = McpRequests.Initialize(HttpServerHarness.Token);
-        request.Content = new ByteArrayContent(new byte[5 * 1024 * 1024]);
+        request.Content = new StreamContent(new ZeroStream(5 * 1024 * 1024, canSeek: true));
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         // As curl does for large bodies: the server answers before a byte of the body is sent.
         request.Headers.ExpectContinue = true;
@@ -151,8 +151,7 @@ public sealed class HttpGuardTests : IAsyncLifetime
     {
         var request = McpRequests.Initialize(HttpServerHarness.Token);
         // No length up front: Kestrel cuts the body at the limit while MCP reads it.
-        var json = Encoding.UTF8.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"pad\":\"" + new string('a', 5 * 1024 * 1024) + "\"}}");
-        request.Content = new StreamContent(new NonSeekableStream(json));
+        request.Content = new StreamContent(new ZeroStream(5 * 1024 * 1024, canSeek: false));
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.TransferEncodingChunked = true;
 
@@ -204,9 +203,44 @@ public sealed class HttpGuardTests : IAsyncLifetime
     private static Task<string> BodyAsync(HttpResponseMessage response) =>
         response.Content.ReadAsStringAsync().WaitAsync(HttpServerHarness.Bound);
 
-    /// <summary>A stream whose length HttpClient cannot know, so it sends the body chunked.</summary>
-    private sealed class NonSeekableStream(byte[] data) : MemoryStream(data)
+    /// <summary>
+    /// A large body made on the fly (spaces, which JSON readers skip), so these tests hold no large buffer; without
+    /// seeking, HttpClient cannot know its length and sends it chunked.
+    /// </summary>
+    private sealed class ZeroStream(long length, bool canSeek) : Stream
     {
-        public override bool CanSeek => false;
+        private long _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => canSeek;
+
+        public override bool CanWrite => false;
+
+        public override long Length => canSeek ? length : throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => _position;
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = (int)Math.Min(count, length - _position);
+            buffer.AsSpan(offset, n).Fill((byte)' ');
+            _position += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
