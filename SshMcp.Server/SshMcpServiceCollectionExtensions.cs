@@ -44,7 +44,8 @@ public static class SshMcpServiceCollectionExtensions
             })
             .WithTools<SshOpenTool>()
             .WithTools<SshExecTool>()
-            .WithTools<SshCloseTool>();
+            .WithTools<SshCloseTool>()
+            .WithTools<SshListTool>();
     }
 
     /// <summary>

@@ -22,20 +22,18 @@ internal sealed class SessionRegistry(
     private readonly ConcurrentDictionary<string, SshSession> _sessions = new(StringComparer.Ordinal);
     private readonly ILogger _logger = loggerFactory.CreateLogger<SessionRegistry>();
     private readonly SshMcpOptions _options = options.Value;
+    private readonly SessionQuota _quota = new(options.Value.MaxSessions, options.Value.MaxSessionsPerClient);
 
     public int Count => _sessions.Count;
 
     public async Task<SshSession> OpenAsync(OpenRequest request, string? owner, CancellationToken cancellationToken)
     {
-        if (_sessions.Count >= _options.MaxSessions)
-        {
-            throw new SshFailureException(SshFailureKind.LimitReached, $"This server already has {_sessions.Count} open sessions (the limit, {SshMcpOptions.SectionName}:{nameof(SshMcpOptions.MaxSessions)}). Close sessions you no longer need with ssh_close.");
-        }
-
         var started = time.GetTimestamp();
         var id = NewSessionId();
         using var deadline = new CancellationTokenSource(request.ConnectTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        _quota.Take(owner);
+        var opened = false;
         try
         {
             var connected = await connector.ConnectAsync(request, TimeSpan.FromSeconds(_options.KeepAliveSeconds), linked.Token);
@@ -58,6 +56,7 @@ internal sealed class SessionRegistry(
             var endpoint = new SessionEndpoint(request.Host, request.Port, request.Username, connected.HostKeyFingerprint, connected.HostKeyStatus);
             var session = new SshSession(id, endpoint, connected.Client, shell, shell.InitialCwd, _options, time, loggerFactory.CreateLogger<SshSession>()) { Owner = owner };
             _sessions[id] = session;
+            opened = true;
             Log.SessionOpened(_logger, id, request.Username, request.Host, request.Port, (long)time.GetElapsedTime(started).TotalMilliseconds, connected.HostKeyStatus);
             return session;
         }
@@ -65,6 +64,13 @@ internal sealed class SessionRegistry(
         {
             Log.SessionOpenFailed(_logger, request.Host, request.Port, failure.Kind.ToString());
             throw;
+        }
+        finally
+        {
+            if (!opened)
+            {
+                _quota.Return(owner);
+            }
         }
     }
 
@@ -123,9 +129,18 @@ internal sealed class SessionRegistry(
             return false;
         }
 
+        _quota.Return(session.Owner);
         await session.DisposeAsync();
         Log.SessionClosed(_logger, session.Id, reason);
         return true;
+    }
+
+    /// <summary>Closes every session of <paramref name="owner"/> (its MCP client session ended); returns how many.</summary>
+    public async Task<int> CloseOwnedByAsync(string owner, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        var closed = await Task.WhenAll(_sessions.Values.Where(s => s.Owner == owner).Select(s => RemoveAsync(s, reason)));
+        return closed.Count(c => c);
     }
 
     public async ValueTask DisposeAsync()
