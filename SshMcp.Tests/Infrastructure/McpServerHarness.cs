@@ -33,7 +33,8 @@ public sealed class McpServerHarness : IAsyncDisposable
 
     public CapturingLoggerProvider Logs { get; } = new();
 
-    public static async Task<McpServerHarness> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="configure">Runs on the host builder before the server is added (e.g. telemetry for a test).</param>
+    public static async Task<McpServerHarness> StartAsync(IDictionary<string, string?>? settings = null, Action<HostApplicationBuilder>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -49,6 +50,7 @@ public sealed class McpServerHarness : IAsyncDisposable
         var logs = new CapturingLoggerProvider();
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
         builder.Logging.AddProvider(logs);
+        configure?.Invoke(builder);
 
         var clientToServer = new Pipe();
         var serverToClient = new Pipe();
