@@ -1,0 +1,17 @@
+using SshMcp.AppHost;
+using SshMcp.AppHost.Sshd;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+// Something for the agent to run commands on: a disposable OpenSSH server (a container, or this machine's sshd).
+var sshd = await builder.AddDisposableSshdAsync("sshd");
+
+// The MCP server over HTTP. Its environment holds no secret: credentials travel in ssh_open calls only.
+builder.AddProject<Projects.SshMcp_Server>("server")
+    .WithHttpEndpoint(env: "PORT")
+    .WithHttpHealthCheck("/health")
+    .WithMcpEndpointUrl()
+    .WaitFor(sshd);
+
+await using var app = builder.Build();
+await app.RunAsync();
