@@ -8,7 +8,7 @@ var sshd = await builder.AddDisposableSshdAsync("sshd");
 
 // The MCP server over HTTP. Its environment holds no secret: credentials travel in ssh_open calls only.
 builder.AddProject<Projects.SshMcp_Server>("server")
-    .WithHttpEndpoint(env: "PORT")
+    .WithHttpEndpoint(env: "PORT", isProxied: false)
     .WithHttpHealthCheck("/health")
     .WithMcpEndpointUrl()
     .WaitFor(sshd);

@@ -43,6 +43,7 @@ public static class SshdResourceExtensions
         var password = builder.AddParameter($"{name}-password", new GenerateParameterDefault { MinLength = 24, Special = false }, secret: true, persist: true);
         var login = new SshLoginAnnotation(SshdMode.Container, "localhost", user, null, null, password.Resource.Name);
         var sshd = builder.AddContainer(name, SshdSettings.ContainerImage, SshdSettings.ContainerTag)
+            .WithImageRegistry(SshdSettings.ContainerRegistry)
             .WithEnvironment("PUID", "1000")
             .WithEnvironment("PGID", "1000")
             .WithEnvironment("TZ", "Etc/UTC")

@@ -9,7 +9,9 @@ public sealed class SshdSettings
     public const string SectionName = "Sshd";
 
     /// <summary>linuxserver.io's OpenSSH image, pinned to one OpenSSH release; it listens on 2222.</summary>
-    public const string ContainerImage = "lscr.io/linuxserver/openssh-server";
+    public const string ContainerRegistry = "lscr.io";
+
+    public const string ContainerImage = "linuxserver/openssh-server";
 
     public const string ContainerTag = "version-9.9_p2-r0";
 
