@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,8 @@ internal sealed class SessionRegistry(
     SshConnector connector,
     IOptions<SshMcpOptions> options,
     TimeProvider time,
-    ILoggerFactory loggerFactory) : IAsyncDisposable
+    ILoggerFactory loggerFactory,
+    SshMcpTelemetry telemetry) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, SshSession> _sessions = new(StringComparer.Ordinal);
     private readonly ILogger _logger = loggerFactory.CreateLogger<SessionRegistry>();
@@ -27,6 +29,22 @@ internal sealed class SessionRegistry(
     public int Count => _sessions.Count;
 
     public async Task<SshSession> OpenAsync(OpenRequest request, string? owner, CancellationToken cancellationToken)
+    {
+        using var activity = telemetry.StartOpen(request);
+        try
+        {
+            var session = await OpenCoreAsync(request, owner, cancellationToken);
+            SshMcpTelemetry.OpenSucceeded(activity, session);
+            return session;
+        }
+        catch (Exception ex)
+        {
+            telemetry.OpenFailed(activity, ex);
+            throw;
+        }
+    }
+
+    private async Task<SshSession> OpenCoreAsync(OpenRequest request, string? owner, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var id = NewSessionId();
@@ -57,6 +75,7 @@ internal sealed class SessionRegistry(
             var session = new SshSession(id, endpoint, connected.Client, shell, shell.InitialCwd, _options, time, loggerFactory.CreateLogger<SshSession>()) { Owner = owner };
             _sessions[id] = session;
             opened = true;
+            telemetry.SessionStarted();
             Log.SessionOpened(_logger, id, request.Username, request.Host, request.Port, (long)time.GetElapsedTime(started).TotalMilliseconds, connected.HostKeyStatus);
             return session;
         }
@@ -87,7 +106,25 @@ internal sealed class SessionRegistry(
 
     public async Task<ExecOutcome> ExecAsync(string sessionId, string? owner, string command, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        using var activity = telemetry.StartExec(sessionId, command);
+        var started = time.GetTimestamp();
+        try
+        {
+            var outcome = await ExecCoreAsync(sessionId, owner, command, timeout, activity, cancellationToken);
+            telemetry.ExecCompleted(activity, outcome);
+            return outcome;
+        }
+        catch (Exception ex)
+        {
+            telemetry.ExecFailed(activity, ex, time.GetElapsedTime(started));
+            throw;
+        }
+    }
+
+    private async Task<ExecOutcome> ExecCoreAsync(string sessionId, string? owner, string command, TimeSpan timeout, Activity? activity, CancellationToken cancellationToken)
+    {
         var session = Get(sessionId, owner);
+        SshMcpTelemetry.ExecTarget(activity, session.Endpoint);
         try
         {
             var outcome = await session.ExecAsync(command, timeout, cancellationToken);
@@ -130,6 +167,8 @@ internal sealed class SessionRegistry(
         }
 
         _quota.Return(session.Owner);
+        telemetry.SessionEnded();
+        using var activity = telemetry.StartClose(session, reason);
         await session.DisposeAsync();
         Log.SessionClosed(_logger, session.Id, reason);
         return true;
