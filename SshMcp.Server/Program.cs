@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using ModelContextProtocol.AspNetCore;
 using SshMcp.Server;
 using SshMcp.Server.Http;
 
@@ -25,15 +23,8 @@ if (command.Stdio)
 }
 else
 {
-    var builder = WebApplication.CreateBuilder(command.ConfigurationArgs);
-    builder.AddServiceDefaults();
-    builder.AddSshMcp().WithHttpTransport(o => o.SessionMode = HttpServerSessionMode.Stateful);
-    HttpEndpointSetup.Listen(builder);
-
-    var app = builder.Build();
-    app.MapDefaultEndpoints();
-    app.MapMcp("/mcp");
-    await app.RunAsync();
+    // HTTP: Streamable HTTP at /mcp behind the Host/Origin guards and the bearer token; see Http/SshMcpHttpApp.
+    return await SshMcpHttpApp.RunAsync(command.ConfigurationArgs);
 }
 
 return 0;

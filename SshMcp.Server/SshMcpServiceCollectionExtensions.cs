@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SshMcp.Server;
+using SshMcp.Server.Diagnostics;
 using SshMcp.Server.Options;
 using SshMcp.Server.Sessions;
 using SshMcp.Server.Ssh;
@@ -29,6 +30,7 @@ public static class SshMcpServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SshMcpOptions>, SshMcpOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
+        builder.AddSshMcpTelemetry();
         services.AddSingleton<IHostKeyTrust, HostKeyTrust>();
         services.AddHostedService<HostKeyPolicyWarning>();
         services.AddSingleton<SshConnector>();
@@ -46,7 +48,8 @@ public static class SshMcpServiceCollectionExtensions
             })
             .WithTools<SshOpenTool>()
             .WithTools<SshExecTool>()
-            .WithTools<SshCloseTool>();
+            .WithTools<SshCloseTool>()
+            .WithTools<SshListTool>();
     }
 
     /// <summary>

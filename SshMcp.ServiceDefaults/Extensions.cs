@@ -13,12 +13,19 @@ namespace Microsoft.Extensions.Hosting;
 /// <summary>
 /// Cross-cutting defaults every SshMcp host shares: OpenTelemetry (logs, traces, metrics, exported over OTLP only when
 /// an endpoint is configured) and health checks. Generic over the host builder so the HTTP host and the stdio host
-/// get the same wiring.
+/// get the same wiring: in a host without ASP.NET Core (stdio) its instrumentation simply never fires, and only
+/// <see cref="MapDefaultEndpoints"/> needs a <see cref="WebApplication"/>.
 /// </summary>
 public static class ServiceDefaultsExtensions
 {
     /// <summary>The name of the server's own ActivitySource and Meter.</summary>
     public const string TelemetrySourceName = "SshMcp";
+
+    /// <summary>
+    /// The MCP SDK's ActivitySource and Meter (ModelContextProtocol.Core, <c>Diagnostics.cs</c>): its server span
+    /// <c>tools/call ssh_exec</c> is the parent of the server's <c>ssh.exec</c> span.
+    /// </summary>
+    public const string McpSdkSourceName = "Experimental.ModelContextProtocol";
 
     private const string HealthEndpointPath = "/health";
     private const string AlivenessEndpointPath = "/alive";
@@ -47,11 +54,12 @@ public static class ServiceDefaultsExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(TelemetrySourceName))
+                .AddMeter(TelemetrySourceName)
+                .AddMeter(McpSdkSourceName))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(TelemetrySourceName)
-                .AddSource("Experimental.ModelContextProtocol")
+                .AddSource(McpSdkSourceName)
                 .AddSource("ModelContextProtocol")
                 .AddAspNetCoreInstrumentation(o =>
                     // Health probes are noise in a trace view.

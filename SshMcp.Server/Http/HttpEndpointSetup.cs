@@ -1,36 +1,42 @@
-using System.Globalization;
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 
 namespace SshMcp.Server.Http;
 
-/// <summary>Where the HTTP transport listens: <c>PORT</c> (default 3000) on <c>SshMcp:Http:BindAddress</c>/<c>HOST</c> (default 127.0.0.1).</summary>
-internal static class HttpEndpointSetup
+/// <summary>
+/// Where and how Kestrel listens: <see cref="SshMcpHttpOptions.Port"/> (<c>PORT</c>, default 3000) on
+/// <see cref="SshMcpHttpOptions.BindAddress"/> (default 127.0.0.1), with the body size limit and no
+/// <c>Server</c> header.
+/// </summary>
+internal sealed class HttpEndpointSetup(IOptions<SshMcpHttpOptions> options) : IConfigureOptions<KestrelServerOptions>
 {
     public const int DefaultPort = 3000;
 
-    public static (IPAddress Address, int Port) Resolve(IConfiguration configuration)
+    public void Configure(KestrelServerOptions kestrel)
     {
-        var portText = configuration["PORT"];
-        var port = DefaultPort;
-        if (!string.IsNullOrWhiteSpace(portText) && (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out port) || port is < 0 or > 65535))
+        ArgumentNullException.ThrowIfNull(kestrel);
+        var http = options.Value;
+        if (!TryParseBindAddress(http.BindAddress, out var address))
         {
-            throw new InvalidOperationException($"PORT must be a TCP port number (0-65535); it is '{portText}'.");
+            // The validator reports this at start with the setting's name; this only guards direct use.
+            throw new InvalidOperationException($"{SshMcpHttpOptions.SectionName}:BindAddress is not an IP address.");
         }
 
-        var bind = configuration["SshMcp:Http:BindAddress"] ?? configuration["HOST"] ?? "127.0.0.1";
-        if (!IPAddress.TryParse(bind == "localhost" ? "127.0.0.1" : bind, out var address))
-        {
-            throw new InvalidOperationException($"SshMcp:Http:BindAddress (or HOST) must be an IP address such as 127.0.0.1 or 0.0.0.0; it is '{bind}'.");
-        }
-
-        return (address, port);
+        kestrel.Listen(address, http.Port);
+        kestrel.Limits.MaxRequestBodySize = http.MaxRequestBodyBytes;
+        kestrel.AddServerHeader = false;
     }
 
-    public static void Listen(WebApplicationBuilder builder)
+    public static bool TryParseBindAddress(string? value, [NotNullWhen(true)] out IPAddress? address)
     {
-        var (address, port) = Resolve(builder.Configuration);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address, port));
+        if (string.Equals(value?.Trim(), "localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            address = IPAddress.Loopback;
+            return true;
+        }
+
+        return IPAddress.TryParse(value?.Trim() ?? "", out address);
     }
 }

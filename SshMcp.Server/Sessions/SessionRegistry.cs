@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,25 +18,40 @@ internal sealed class SessionRegistry(
     SshConnector connector,
     IOptions<SshMcpOptions> options,
     TimeProvider time,
-    ILoggerFactory loggerFactory) : IAsyncDisposable
+    ILoggerFactory loggerFactory,
+    SshMcpTelemetry telemetry) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, SshSession> _sessions = new(StringComparer.Ordinal);
     private readonly ILogger _logger = loggerFactory.CreateLogger<SessionRegistry>();
     private readonly SshMcpOptions _options = options.Value;
+    private readonly SessionQuota _quota = new(options.Value.MaxSessions, options.Value.MaxSessionsPerClient);
 
     public int Count => _sessions.Count;
 
     public async Task<SshSession> OpenAsync(OpenRequest request, string? owner, CancellationToken cancellationToken)
     {
-        if (_sessions.Count >= _options.MaxSessions)
+        using var activity = telemetry.StartOpen(request);
+        try
         {
-            throw new SshFailureException(SshFailureKind.LimitReached, $"This server already has {_sessions.Count} open sessions (the limit, {SshMcpOptions.SectionName}:{nameof(SshMcpOptions.MaxSessions)}). Close sessions you no longer need with ssh_close.");
+            var session = await OpenCoreAsync(request, owner, cancellationToken);
+            SshMcpTelemetry.OpenSucceeded(activity, session);
+            return session;
         }
+        catch (Exception ex)
+        {
+            telemetry.OpenFailed(activity, ex);
+            throw;
+        }
+    }
 
+    private async Task<SshSession> OpenCoreAsync(OpenRequest request, string? owner, CancellationToken cancellationToken)
+    {
         var started = time.GetTimestamp();
         var id = NewSessionId();
         using var deadline = new CancellationTokenSource(request.ConnectTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        _quota.Take(owner);
+        var opened = false;
         try
         {
             var connected = await connector.ConnectAsync(request, TimeSpan.FromSeconds(_options.KeepAliveSeconds), linked.Token);
@@ -58,6 +74,8 @@ internal sealed class SessionRegistry(
             var endpoint = new SessionEndpoint(request.Host, request.Port, request.Username, connected.HostKeyFingerprint, connected.HostKeyStatus);
             var session = new SshSession(id, endpoint, connected.Client, shell, shell.InitialCwd, _options, time, loggerFactory.CreateLogger<SshSession>()) { Owner = owner };
             _sessions[id] = session;
+            opened = true;
+            telemetry.SessionStarted();
             Log.SessionOpened(_logger, id, request.Username, request.Host, request.Port, (long)time.GetElapsedTime(started).TotalMilliseconds, connected.HostKeyStatus);
             return session;
         }
@@ -65,6 +83,13 @@ internal sealed class SessionRegistry(
         {
             Log.SessionOpenFailed(_logger, request.Host, request.Port, failure.Kind.ToString());
             throw;
+        }
+        finally
+        {
+            if (!opened)
+            {
+                _quota.Return(owner);
+            }
         }
     }
 
@@ -81,7 +106,25 @@ internal sealed class SessionRegistry(
 
     public async Task<ExecOutcome> ExecAsync(string sessionId, string? owner, string command, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        using var activity = telemetry.StartExec(sessionId, command);
+        var started = time.GetTimestamp();
+        try
+        {
+            var outcome = await ExecCoreAsync(sessionId, owner, command, timeout, activity, cancellationToken);
+            telemetry.ExecCompleted(activity, outcome);
+            return outcome;
+        }
+        catch (Exception ex)
+        {
+            telemetry.ExecFailed(activity, ex, time.GetElapsedTime(started));
+            throw;
+        }
+    }
+
+    private async Task<ExecOutcome> ExecCoreAsync(string sessionId, string? owner, string command, TimeSpan timeout, Activity? activity, CancellationToken cancellationToken)
+    {
         var session = Get(sessionId, owner);
+        SshMcpTelemetry.ExecTarget(activity, session.Endpoint);
         try
         {
             var outcome = await session.ExecAsync(command, timeout, cancellationToken);
@@ -123,9 +166,20 @@ internal sealed class SessionRegistry(
             return false;
         }
 
+        _quota.Return(session.Owner);
+        telemetry.SessionEnded();
+        using var activity = telemetry.StartClose(session, reason);
         await session.DisposeAsync();
         Log.SessionClosed(_logger, session.Id, reason);
         return true;
+    }
+
+    /// <summary>Closes every session of <paramref name="owner"/> (its MCP client session ended); returns how many.</summary>
+    public async Task<int> CloseOwnedByAsync(string owner, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        var closed = await Task.WhenAll(_sessions.Values.Where(s => s.Owner == owner).Select(s => RemoveAsync(s, reason)));
+        return closed.Count(c => c);
     }
 
     public async ValueTask DisposeAsync()

@@ -7,14 +7,11 @@ internal sealed class ShellRun : IDisposable
 {
     public ShellRun(FrameMarkers markers, int maxOutputBytes)
     {
-        Markers = markers;
         StdoutCapture = new BoundedCapture(maxOutputBytes);
         StderrCapture = new BoundedCapture(maxOutputBytes);
         Stdout = new FramedStream(markers.StdoutBegin, markers.StdoutEnd, markers.TrailerEnd, StdoutCapture);
         Stderr = new FramedStream(markers.StderrBegin, markers.StderrEnd, trailerEnd: null, StderrCapture);
     }
-
-    public FrameMarkers Markers { get; }
 
     public FramedStream Stdout { get; }
 

@@ -41,6 +41,7 @@ internal sealed class SshSession : IAsyncDisposable
         _time = time;
         _logger = logger;
         _lastActivity = time.GetTimestamp();
+        OpenedAt = time.GetUtcNow();
     }
 
     public string Id { get; }
@@ -49,6 +50,8 @@ internal sealed class SshSession : IAsyncDisposable
     public string? Owner { get; init; }
 
     public SessionEndpoint Endpoint { get; }
+
+    public DateTimeOffset OpenedAt { get; }
 
     public string Cwd { get; private set; }
 

@@ -40,9 +40,6 @@ internal sealed class FramedStream
 
     public bool IsDone => _state == State.Done;
 
-    /// <summary>True once the begin marker was seen: from then on, the bytes are the command's.</summary>
-    public bool HasBegun => _state != State.SeekingBegin;
-
     /// <summary>The trailer text (stdout only), available once <see cref="IsDone"/>.</summary>
     public string? Trailer { get; private set; }
 

@@ -5,4 +5,5 @@ public static class ToolNames
     public const string Open = "ssh_open";
     public const string Exec = "ssh_exec";
     public const string Close = "ssh_close";
+    public const string List = "ssh_list";
 }

@@ -33,7 +33,9 @@ public sealed class McpServerHarness : IAsyncDisposable
 
     public CapturingLoggerProvider Logs { get; } = new();
 
-    public static async Task<McpServerHarness> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    /// <param name="services">Replaces services (e.g. a fake TimeProvider).</param>
+    /// <param name="configure">Runs on the host builder before the server is added (e.g. telemetry for a test).</param>
+    public static async Task<McpServerHarness> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, Action<HostApplicationBuilder>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -52,6 +54,7 @@ public sealed class McpServerHarness : IAsyncDisposable
         var logs = new CapturingLoggerProvider();
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
         builder.Logging.AddProvider(logs);
+        configure?.Invoke(builder);
 
         var clientToServer = new Pipe();
         var serverToClient = new Pipe();

@@ -4,23 +4,12 @@ namespace SshMcp.Tests.Sessions;
 
 /// <summary>What a command returns, exactly, against a real sshd: one fresh server and session per test.</summary>
 [Collection(SshdCollection.Name)]
-public sealed class ExecBehaviourTests(SshdFixture sshd) : IAsyncLifetime
+public sealed class ExecBehaviourTests(SshdFixture sshd) : SessionTestBase(sshd)
 {
-    private McpServerHarness _server = null!;
-    private string _session = "";
-
-    public async Task InitializeAsync()
-    {
-        _server = await McpServerHarness.StartAsync();
-        _session = (await _server.OpenAsync(sshd)).SessionId;
-    }
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
     [Fact]
     public async Task Exec_Echo_ReturnsExactStdoutAndZeroExit()
     {
-        var result = await _server.ExecAsync(_session, "echo hello");
+        var result = await Server.ExecAsync(Session, "echo hello");
 
         Assert.Equal("hello\n", result.Stdout);
         Assert.Equal("", result.Stderr);
@@ -33,7 +22,7 @@ public sealed class ExecBehaviourTests(SshdFixture sshd) : IAsyncLifetime
     [Fact]
     public async Task Exec_BothStreams_ReturnedSeparately()
     {
-        var result = await _server.ExecAsync(_session, "echo out1; echo err1 >&2; echo out2; echo err2 >&2");
+        var result = await Server.ExecAsync(Session, "echo out1; echo err1 >&2; echo out2; echo err2 >&2");
 
         Assert.Equal("out1\nout2\n", result.Stdout);
         Assert.Equal("err1\nerr2\n", result.Stderr);
@@ -42,7 +31,7 @@ public sealed class ExecBehaviourTests(SshdFixture sshd) : IAsyncLifetime
     [Fact]
     public async Task Exec_NonZeroExit_IsDataNotAnError()
     {
-        var result = await _server.ExecAsync(_session, "echo partial; exit_code_test() { return 42; }; exit_code_test");
+        var result = await Server.ExecAsync(Session, "echo partial; exit_code_test() { return 42; }; exit_code_test");
 
         Assert.Equal(42, result.ExitCode);
         Assert.Equal("partial\n", result.Stdout);
@@ -52,8 +41,8 @@ public sealed class ExecBehaviourTests(SshdFixture sshd) : IAsyncLifetime
     [Fact]
     public async Task Exec_AfterCd_RunsInNewDirectory()
     {
-        var cd = await _server.ExecAsync(_session, "cd /tmp");
-        var pwd = await _server.ExecAsync(_session, "pwd");
+        var cd = await Server.ExecAsync(Session, "cd /tmp");
+        var pwd = await Server.ExecAsync(Session, "pwd");
 
         Assert.Equal("/tmp", cd.Cwd);
         Assert.Equal("/tmp\n", pwd.Stdout);
@@ -63,9 +52,9 @@ public sealed class ExecBehaviourTests(SshdFixture sshd) : IAsyncLifetime
     [Fact]
     public async Task Exec_ExportedVariableAndFunction_PersistToLaterCalls()
     {
-        await _server.ExecAsync(_session, "export SSHMCP_TEST_VAR='a b'; greet() { echo \"hi $1\"; }");
+        await Server.ExecAsync(Session, "export SSHMCP_TEST_VAR='a b'; greet() { echo \"hi $1\"; }");
 
-        var result = await _server.ExecAsync(_session, "echo \"$SSHMCP_TEST_VAR\"; greet you; sh -c 'echo child:$SSHMCP_TEST_VAR'");
+        var result = await Server.ExecAsync(Session, "echo \"$SSHMCP_TEST_VAR\"; greet you; sh -c 'echo child:$SSHMCP_TEST_VAR'");
 
         Assert.Equal("a b\nhi you\nchild:a b\n", result.Stdout);
     }
@@ -73,9 +62,9 @@ public sealed class ExecBehaviourTests(SshdFixture sshd) : IAsyncLifetime
     [Fact]
     public async Task Exec_AliasDefined_ExpandsInLaterCalls()
     {
-        await _server.ExecAsync(_session, "alias sayhi='echo alias-works'");
+        await Server.ExecAsync(Session, "alias sayhi='echo alias-works'");
 
-        var result = await _server.ExecAsync(_session, "sayhi");
+        var result = await Server.ExecAsync(Session, "sayhi");
 
         Assert.Equal("alias-works\n", result.Stdout);
     }
@@ -83,9 +72,9 @@ public sealed class ExecBehaviourTests(SshdFixture sshd) : IAsyncLifetime
     [Fact]
     public async Task Exec_PreviousExitStatus_ReadsAsDollarQuestion()
     {
-        await _server.ExecAsync(_session, "false");
+        await Server.ExecAsync(Session, "false");
 
-        var result = await _server.ExecAsync(_session, "echo $?");
+        var result = await Server.ExecAsync(Session, "echo $?");
 
         Assert.Equal("1\n", result.Stdout);
     }
@@ -93,7 +82,7 @@ public sealed class ExecBehaviourTests(SshdFixture sshd) : IAsyncLifetime
     [Fact]
     public async Task Exec_OutputWithoutFinalNewline_ReturnedExactly()
     {
-        var result = await _server.ExecAsync(_session, "printf 'no newline'; printf 'err no newline' >&2");
+        var result = await Server.ExecAsync(Session, "printf 'no newline'; printf 'err no newline' >&2");
 
         Assert.Equal("no newline", result.Stdout);
         Assert.Equal("err no newline", result.Stderr);
@@ -102,7 +91,7 @@ public sealed class ExecBehaviourTests(SshdFixture sshd) : IAsyncLifetime
     [Fact]
     public async Task Exec_TrailingComment_IsIgnoredByTheShell()
     {
-        var result = await _server.ExecAsync(_session, "echo kept # echo dropped; exit 9");
+        var result = await Server.ExecAsync(Session, "echo kept # echo dropped; exit 9");
 
         Assert.Equal("kept\n", result.Stdout);
         Assert.Equal(0, result.ExitCode);
@@ -111,8 +100,8 @@ public sealed class ExecBehaviourTests(SshdFixture sshd) : IAsyncLifetime
     [Fact]
     public async Task Exec_UnbalancedQuote_ReportsSyntaxErrorAndTheSessionGoesOn()
     {
-        var broken = await _server.ExecAsync(_session, "echo \"unbalanced");
-        var next = await _server.ExecAsync(_session, "echo fine");
+        var broken = await Server.ExecAsync(Session, "echo \"unbalanced");
+        var next = await Server.ExecAsync(Session, "echo fine");
 
         Assert.Equal(2, broken.ExitCode);
         Assert.Contains("unexpected EOF", broken.Stderr, StringComparison.Ordinal);
@@ -123,7 +112,7 @@ public sealed class ExecBehaviourTests(SshdFixture sshd) : IAsyncLifetime
     [Fact]
     public async Task Exec_SingleQuotesAndSpecialCharacters_ArriveUnchanged()
     {
-        var result = await _server.ExecAsync(_session, "printf '%s\\n' 'it'\\''s' \"$((6*7))\" '`not run`' '$HOME' \"tab\there\"");
+        var result = await Server.ExecAsync(Session, "printf '%s\\n' 'it'\\''s' \"$((6*7))\" '`not run`' '$HOME' \"tab\there\"");
 
         Assert.Equal("it's\n42\n`not run`\n$HOME\ntab\there\n", result.Stdout);
     }
@@ -131,7 +120,7 @@ public sealed class ExecBehaviourTests(SshdFixture sshd) : IAsyncLifetime
     [Fact]
     public async Task Exec_HereDoc_FeedsItsText()
     {
-        var result = await _server.ExecAsync(_session, "cat <<'EOF'\nline one\n$NOT_EXPANDED\nEOF\necho after");
+        var result = await Server.ExecAsync(Session, "cat <<'EOF'\nline one\n$NOT_EXPANDED\nEOF\necho after");
 
         Assert.Equal("line one\n$NOT_EXPANDED\nafter\n", result.Stdout);
     }
@@ -142,8 +131,8 @@ public sealed class ExecBehaviourTests(SshdFixture sshd) : IAsyncLifetime
     [InlineData("head -c 10")]
     public async Task Exec_CommandReadingStdin_GetsEmptyInputAndReturns(string command)
     {
-        var result = await _server.ExecAsync(_session, command, timeoutMs: 10_000);
-        var next = await _server.ExecAsync(_session, "echo next");
+        var result = await Server.ExecAsync(Session, command, timeoutMs: 10_000);
+        var next = await Server.ExecAsync(Session, "echo next");
 
         Assert.False(result.TimedOut);
         Assert.DoesNotContain("__sm_", result.Stdout, StringComparison.Ordinal);
@@ -153,7 +142,7 @@ public sealed class ExecBehaviourTests(SshdFixture sshd) : IAsyncLifetime
     [Fact]
     public async Task Exec_ReadFromStdin_SeesEndOfInput()
     {
-        var result = await _server.ExecAsync(_session, "read x; echo \"rc=$? got=[$x]\"");
+        var result = await Server.ExecAsync(Session, "read x; echo \"rc=$? got=[$x]\"");
 
         Assert.Equal("rc=1 got=[]\n", result.Stdout);
     }
@@ -164,7 +153,7 @@ public sealed class ExecBehaviourTests(SshdFixture sshd) : IAsyncLifetime
         // Record separators, braces and a trailer shape, as an attacker or a binary file might print them.
         const string command = "printf '\\036deadbeefdeadbeef}0;/etc\\036deadbeefdeadbeef.\\036x{\\036x[ __sm_e 0\\n'; printf '\\036cafe]' >&2";
 
-        var result = await _server.ExecAsync(_session, command);
+        var result = await Server.ExecAsync(Session, command);
 
         Assert.Equal("\u001edeadbeefdeadbeef}0;/etc\u001edeadbeefdeadbeef.\u001ex{\u001ex[ __sm_e 0\n", result.Stdout);
         Assert.Equal("\u001ecafe]", result.Stderr);
@@ -176,7 +165,7 @@ public sealed class ExecBehaviourTests(SshdFixture sshd) : IAsyncLifetime
     {
         var payload = new string('x', 100_000);
 
-        var result = await _server.ExecAsync(_session, $"printf %s '{payload}' | wc -c");
+        var result = await Server.ExecAsync(Session, $"printf %s '{payload}' | wc -c");
 
         Assert.Equal("100000", result.Stdout.Trim());
     }
@@ -184,7 +173,7 @@ public sealed class ExecBehaviourTests(SshdFixture sshd) : IAsyncLifetime
     [Fact]
     public async Task Exec_FiveMegabytes_KeepsHeadAndTailAndCountsEveryByte()
     {
-        var result = await _server.ExecAsync(_session, "yes 0123456789abcdef | head -c 5000000; echo END");
+        var result = await Server.ExecAsync(Session, "yes 0123456789abcdef | head -c 5000000; echo END");
 
         Assert.True(result.Truncated);
         Assert.Equal(5_000_004, result.StdoutBytes);
@@ -197,7 +186,7 @@ public sealed class ExecBehaviourTests(SshdFixture sshd) : IAsyncLifetime
     [Fact]
     public async Task Exec_Utf8Output_ArrivesWhole()
     {
-        var result = await _server.ExecAsync(_session, "printf 'h\\303\\251llo \\342\\202\\254 \\360\\237\\230\\200\\n'");
+        var result = await Server.ExecAsync(Session, "printf 'h\\303\\251llo \\342\\202\\254 \\360\\237\\230\\200\\n'");
 
         Assert.Equal("héllo € 😀\n", result.Stdout);
         Assert.Null(result.Notice);
@@ -206,7 +195,7 @@ public sealed class ExecBehaviourTests(SshdFixture sshd) : IAsyncLifetime
     [Fact]
     public async Task Exec_BinaryOutput_CountedAndFlagged()
     {
-        var result = await _server.ExecAsync(_session, "printf '\\000\\377\\376abc'");
+        var result = await Server.ExecAsync(Session, "printf '\\000\\377\\376abc'");
 
         Assert.Equal(6, result.StdoutBytes);
         Assert.Contains("base64", result.Notice, StringComparison.Ordinal);
@@ -215,8 +204,8 @@ public sealed class ExecBehaviourTests(SshdFixture sshd) : IAsyncLifetime
     [Fact]
     public async Task Exec_RedirectedOutputForGood_MarkersStillArrive()
     {
-        var redirect = await _server.ExecAsync(_session, "exec 2>&1; echo to-stderr >&2");
-        var next = await _server.ExecAsync(_session, "echo after");
+        var redirect = await Server.ExecAsync(Session, "exec 2>&1; echo to-stderr >&2");
+        var next = await Server.ExecAsync(Session, "echo after");
 
         Assert.Equal("to-stderr\n", redirect.Stdout);
         Assert.Equal("", redirect.Stderr);
@@ -226,8 +215,8 @@ public sealed class ExecBehaviourTests(SshdFixture sshd) : IAsyncLifetime
     [Fact]
     public async Task Exec_Exit3_ReportsStatusAndThatTheShellEnded()
     {
-        var result = await _server.ExecAsync(_session, "echo bye; exit 3");
-        var after = await _server.CallErrorAsync("ssh_exec", new Dictionary<string, object?> { ["sessionId"] = _session, ["command"] = "echo x" });
+        var result = await Server.ExecAsync(Session, "echo bye; exit 3");
+        var after = await Server.CallErrorAsync("ssh_exec", new Dictionary<string, object?> { ["sessionId"] = Session, ["command"] = "echo x" });
 
         Assert.Equal(3, result.ExitCode);
         Assert.Equal("bye\n", result.Stdout);
@@ -239,7 +228,7 @@ public sealed class ExecBehaviourTests(SshdFixture sshd) : IAsyncLifetime
     [Fact]
     public async Task Exec_SetE_FailingCommandEndsTheShellWithAClearResult()
     {
-        var result = await _server.ExecAsync(_session, "set -e; echo before; false; echo not-reached");
+        var result = await Server.ExecAsync(Session, "set -e; echo before; false; echo not-reached");
 
         Assert.Equal("before\n", result.Stdout);
         Assert.Equal(1, result.ExitCode);
@@ -250,7 +239,7 @@ public sealed class ExecBehaviourTests(SshdFixture sshd) : IAsyncLifetime
     [Fact]
     public async Task Exec_ExecReplacingTheShell_ReportsItEnded()
     {
-        var result = await _server.ExecAsync(_session, "exec echo replaced");
+        var result = await Server.ExecAsync(Session, "exec echo replaced");
 
         Assert.Equal("replaced\n", result.Stdout);
         Assert.Equal(0, result.ExitCode);

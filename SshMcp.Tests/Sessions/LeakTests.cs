@@ -11,6 +11,7 @@ namespace SshMcp.Tests.Sessions;
 /// Many open → exec → close cycles leave no shell or process on the host, no connection, no session and no memory
 /// growth beyond noise. SSHMCP_LEAK_CYCLES sets the count (CI runs the default; the closing note reports 1,000).
 /// </summary>
+[Collection(AloneInProcess.Name)]
 public sealed class LeakTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly SshdFixture _sshd = SshdFixture.Create(new SshdOptions());

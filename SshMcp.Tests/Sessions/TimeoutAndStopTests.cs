@@ -5,27 +5,16 @@ namespace SshMcp.Tests.Sessions;
 
 /// <summary>Timeouts and cancellation stop the command on the host and leave the session usable.</summary>
 [Collection(SshdCollection.Name)]
-public sealed class TimeoutAndStopTests(SshdFixture sshd) : IAsyncLifetime
+public sealed class TimeoutAndStopTests(SshdFixture sshd) : SessionTestBase(sshd)
 {
     private static readonly TimeSpan ProcessDeadline = TimeSpan.FromSeconds(10);
-    private McpServerHarness _server = null!;
-    private string _session = "";
-
-    public async Task InitializeAsync()
-    {
-        _server = await McpServerHarness.StartAsync();
-        _session = (await _server.OpenAsync(sshd)).SessionId;
-    }
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
     [Fact]
     public async Task Exec_SleepPastTimeout_ReturnsOnTimeStopsItAndSessionGoesOn()
     {
         var clock = Stopwatch.StartNew();
-        var result = await _server.ExecAsync(_session, "echo started; sleep 31", timeoutMs: 1500);
+        var result = await Server.ExecAsync(Session, "echo started; sleep 31", timeoutMs: 1500);
         var elapsed = clock.Elapsed;
-        var next = await _server.ExecAsync(_session, "echo ok");
+        var next = await Server.ExecAsync(Session, "echo ok");
 
         Assert.True(result.TimedOut);
         Assert.Equal("stopped", result.Stop);
@@ -33,16 +22,16 @@ public sealed class TimeoutAndStopTests(SshdFixture sshd) : IAsyncLifetime
         Assert.InRange(elapsed, TimeSpan.FromMilliseconds(1400), TimeSpan.FromSeconds(6));
         Assert.Equal("ok\n", next.Stdout);
         Assert.Equal("", next.Stderr);
-        Assert.True(await sshd.WaitForNoProcessAsync(p => p.Args == "sleep 31", ProcessDeadline, default), "sleep 31 still runs on the host");
+        Assert.True(await Sshd.WaitForNoProcessAsync(p => p.Args == "sleep 31", ProcessDeadline, default), "sleep 31 still runs on the host");
     }
 
     [Fact]
     public async Task Exec_Timeout_KeepsCwdAndExportedVariables()
     {
-        await _server.ExecAsync(_session, "cd /tmp && export KEPT=yes");
+        await Server.ExecAsync(Session, "cd /tmp && export KEPT=yes");
 
-        await _server.ExecAsync(_session, "sleep 32", timeoutMs: 500);
-        var result = await _server.ExecAsync(_session, "pwd; echo $KEPT");
+        await Server.ExecAsync(Session, "sleep 32", timeoutMs: 500);
+        var result = await Server.ExecAsync(Session, "pwd; echo $KEPT");
 
         Assert.Equal("/tmp\nyes\n", result.Stdout);
     }
@@ -50,40 +39,40 @@ public sealed class TimeoutAndStopTests(SshdFixture sshd) : IAsyncLifetime
     [Fact]
     public async Task Exec_CommandIgnoringIntAndTerm_IsKilledAndConfirmed()
     {
-        var result = await _server.ExecAsync(_session, "trap '' INT TERM; sleep 33", timeoutMs: 800);
+        var result = await Server.ExecAsync(Session, "trap '' INT TERM; sleep 33", timeoutMs: 800);
 
         Assert.True(result.TimedOut);
         Assert.Equal("stopped", result.Stop);
         Assert.Equal(137, result.ExitCode);
-        Assert.True(await sshd.WaitForNoProcessAsync(p => p.Args == "sleep 33", ProcessDeadline, default));
-        Assert.Equal("ok\n", (await _server.ExecAsync(_session, "echo ok")).Stdout);
+        Assert.True(await Sshd.WaitForNoProcessAsync(p => p.Args == "sleep 33", ProcessDeadline, default));
+        Assert.Equal("ok\n", (await Server.ExecAsync(Session, "echo ok")).Stdout);
     }
 
     [Fact]
     public async Task Exec_SetsidChildInItsOwnSession_IsStopped()
     {
-        var result = await _server.ExecAsync(_session, "setsid sleep 34", timeoutMs: 800);
+        var result = await Server.ExecAsync(Session, "setsid sleep 34", timeoutMs: 800);
 
         Assert.Equal("stopped", result.Stop);
-        Assert.True(await sshd.WaitForNoProcessAsync(p => p.Args == "sleep 34", ProcessDeadline, default));
+        Assert.True(await Sshd.WaitForNoProcessAsync(p => p.Args == "sleep 34", ProcessDeadline, default));
     }
 
     [Fact]
     public async Task Exec_Timeout_SparesAnEarlierBackgroundJob()
     {
-        await _server.ExecAsync(_session, "sleep 35 >/dev/null 2>&1 &");
+        await Server.ExecAsync(Session, "sleep 35 >/dev/null 2>&1 &");
 
-        await _server.ExecAsync(_session, "sleep 36", timeoutMs: 500);
-        var jobs = await _server.ExecAsync(_session, "jobs");
+        await Server.ExecAsync(Session, "sleep 36", timeoutMs: 500);
+        var jobs = await Server.ExecAsync(Session, "jobs");
 
         Assert.Contains("sleep 35", jobs.Stdout, StringComparison.Ordinal);
-        Assert.NotNull(await sshd.WaitForProcessAsync(p => p.Args == "sleep 35", ProcessDeadline, default));
+        Assert.NotNull(await Sshd.WaitForProcessAsync(p => p.Args == "sleep 35", ProcessDeadline, default));
     }
 
     [Fact]
     public async Task Exec_ShellLoopThatCannotBeSignalled_EndsTheShellAndSaysSo()
     {
-        var result = await _server.ExecAsync(_session, "while :; do :; done", timeoutMs: 500);
+        var result = await Server.ExecAsync(Session, "while :; do :; done", timeoutMs: 500);
 
         Assert.True(result.TimedOut);
         Assert.True(result.ShellEnded);
@@ -94,25 +83,25 @@ public sealed class TimeoutAndStopTests(SshdFixture sshd) : IAsyncLifetime
     public async Task Exec_Cancelled_StopsTheCommandOnTheHost()
     {
         using var cancel = new CancellationTokenSource();
-        var call = _server.ExecAsync(_session, "sleep 37", timeoutMs: 60_000, cancellationToken: cancel.Token);
-        Assert.NotNull(await sshd.WaitForProcessAsync(p => p.Args == "sleep 37", ProcessDeadline, default));
+        var call = Server.ExecAsync(Session, "sleep 37", timeoutMs: 60_000, cancellationToken: cancel.Token);
+        Assert.NotNull(await Sshd.WaitForProcessAsync(p => p.Args == "sleep 37", ProcessDeadline, default));
 
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
-        Assert.True(await sshd.WaitForNoProcessAsync(p => p.Args == "sleep 37", ProcessDeadline, default));
-        Assert.Equal("ok\n", (await _server.ExecAsync(_session, "echo ok")).Stdout);
+        Assert.True(await Sshd.WaitForNoProcessAsync(p => p.Args == "sleep 37", ProcessDeadline, default));
+        Assert.Equal("ok\n", (await Server.ExecAsync(Session, "echo ok")).Stdout);
     }
 
     [Fact]
     public async Task Exec_SecondCallOnBusySession_WaitsItsTurn()
     {
         var log = $"/tmp/sshmcp-turn-{Guid.NewGuid():N}";
-        var first = _server.ExecAsync(_session, $"echo a-start >> {log}; sleep 0.3; echo a-end >> {log}; echo a");
-        var second = _server.ExecAsync(_session, $"echo b-start >> {log}; sleep 0.3; echo b-end >> {log}; echo b");
+        var first = Server.ExecAsync(Session, $"echo a-start >> {log}; sleep 0.3; echo a-end >> {log}; echo a");
+        var second = Server.ExecAsync(Session, $"echo b-start >> {log}; sleep 0.3; echo b-end >> {log}; echo b");
 
         var results = await Task.WhenAll(first, second);
-        var lines = (await _server.ExecAsync(_session, $"cat {log}; rm -f {log}")).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = (await Server.ExecAsync(Session, $"cat {log}; rm -f {log}")).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal("a\n", results[0].Stdout);
         Assert.Equal("b\n", results[1].Stdout);
@@ -127,10 +116,10 @@ public sealed class TimeoutAndStopTests(SshdFixture sshd) : IAsyncLifetime
     [Fact]
     public async Task Exec_BusySessionShortTimeout_SaysItIsBusy()
     {
-        var first = _server.ExecAsync(_session, "sleep 38; echo done", timeoutMs: 5_000);
-        Assert.NotNull(await sshd.WaitForProcessAsync(p => p.Args == "sleep 38", ProcessDeadline, default));
+        var first = Server.ExecAsync(Session, "sleep 38; echo done", timeoutMs: 5_000);
+        Assert.NotNull(await Sshd.WaitForProcessAsync(p => p.Args == "sleep 38", ProcessDeadline, default));
 
-        var error = await _server.CallErrorAsync("ssh_exec", new Dictionary<string, object?> { ["sessionId"] = _session, ["command"] = "echo x", ["timeoutMs"] = 200 });
+        var error = await Server.CallErrorAsync("ssh_exec", new Dictionary<string, object?> { ["sessionId"] = Session, ["command"] = "echo x", ["timeoutMs"] = 200 });
 
         Assert.Contains("still running an earlier command", error, StringComparison.Ordinal);
         Assert.True((await first).TimedOut);
@@ -139,12 +128,12 @@ public sealed class TimeoutAndStopTests(SshdFixture sshd) : IAsyncLifetime
     [Fact]
     public async Task Exec_TwoSessions_RunInParallel()
     {
-        var other = (await _server.OpenAsync(sshd)).SessionId;
+        var other = (await Server.OpenAsync(Sshd)).SessionId;
         var flag = $"/tmp/sshmcp-parallel-{Guid.NewGuid():N}";
 
         // The first can only finish if the second runs while the first is still waiting.
-        var waiting = _server.ExecAsync(_session, $"while [ ! -e {flag} ]; do sleep 0.05; done; echo saw-it", timeoutMs: 20_000);
-        var touching = await _server.ExecAsync(other, $"touch {flag}");
+        var waiting = Server.ExecAsync(Session, $"while [ ! -e {flag} ]; do sleep 0.05; done; echo saw-it", timeoutMs: 20_000);
+        var touching = await Server.ExecAsync(other, $"touch {flag}");
 
         Assert.Equal(0, touching.ExitCode);
         Assert.Equal("saw-it\n", (await waiting).Stdout);

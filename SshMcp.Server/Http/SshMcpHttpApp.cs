@@ -1,0 +1,138 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol.AspNetCore;
+
+namespace SshMcp.Server.Http;
+
+/// <summary>
+/// The HTTP server, whole: Streamable HTTP at <c>/mcp</c> with a session per client, behind the Host and Origin
+/// guards, the body limit and the bearer token; <c>/health</c> and <c>/alive</c> open to probes. Program.cs runs it;
+/// tests start exactly this pipeline on port 0.
+/// </summary>
+public static class SshMcpHttpApp
+{
+    public const string McpPath = "/mcp";
+
+    /// <param name="args">Configuration arguments (<c>--PORT=0</c>, <c>--SshMcp:Http:AuthToken=…</c>).</param>
+    /// <param name="configure">Last changes before the app is built (tests add configuration, logging or a clock).</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddServiceDefaults();
+        builder.AddSshMcp().WithHttpTransport(o =>
+        {
+            // A session per client: its Mcp-Session-Id owns the SSH sessions it opens, which end with it.
+            o.SessionMode = HttpServerSessionMode.Stateful;
+#pragma warning disable MCPEXP002 // Experimental, but the only hook that spans a session's whole life (DELETE, idle expiry, shutdown).
+            o.RunSessionHandler = McpClientSessionLifetime.RunAsync;
+#pragma warning restore MCPEXP002
+        });
+        AddHttpSecurity(builder);
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseMiddleware<RequestGuardMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapDefaultEndpoints();
+        app.MapMcp(McpPath).RequireAuthorization(BearerTokenDefaults.Policy);
+        app.Lifetime.ApplicationStarted.Register(() => LogListening(app));
+        return app;
+    }
+
+    /// <summary>
+    /// Builds and runs the server until shutdown. Settings that fail validation (a public bind without a token, say)
+    /// stop it before it listens, with each problem on stderr and exit code 2, rather than a stack trace.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        WebApplication? app = null;
+        try
+        {
+            app = Build(args);
+            await app.StartAsync();
+        }
+        catch (OptionsValidationException ex)
+        {
+            foreach (var failure in ex.Failures)
+            {
+                await Console.Error.WriteLineAsync("sshmcp: " + failure);
+            }
+
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+
+            return 2;
+        }
+
+        try
+        {
+            await app.WaitForShutdownAsync();
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
+
+        return 0;
+    }
+
+    /// <summary>The address the server listens on once started, e.g. <c>http://127.0.0.1:3000</c>.</summary>
+    public static Uri ListeningAddress(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new Uri(address);
+    }
+
+    private static void AddHttpSecurity(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<SshMcpHttpOptions>()
+            .Bind(builder.Configuration.GetSection(SshMcpHttpOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<SshMcpHttpOptions>, SshMcpHttpOptionsSetup>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SshMcpHttpOptions>, SshMcpHttpOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IConfigureOptions<KestrelServerOptions>, HttpEndpointSetup>());
+
+        // AddAuthenticationCore, not AddAuthentication: the latter brings Data Protection, whose key ring this server
+        // has no use for and which would write keys under the home directory at start.
+        services.AddAuthenticationCore(o => o.DefaultScheme = BearerTokenDefaults.AuthenticationScheme);
+        services.AddWebEncoders();
+        new AuthenticationBuilder(services)
+            .AddScheme<BearerTokenAuthenticationOptions, BearerTokenAuthenticationHandler>(BearerTokenDefaults.AuthenticationScheme, null);
+        services.AddOptions<BearerTokenAuthenticationOptions>(BearerTokenDefaults.AuthenticationScheme)
+            .Configure<IOptions<SshMcpHttpOptions>>((o, http) =>
+                o.TokenHash = http.Value.AuthToken is { } token ? SHA256.HashData(Encoding.UTF8.GetBytes(token)) : null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(BearerTokenDefaults.Policy, policy => policy
+                .AddAuthenticationSchemes(BearerTokenDefaults.AuthenticationScheme)
+                .RequireAuthenticatedUser());
+    }
+
+    private static void LogListening(WebApplication app)
+    {
+        var http = app.Services.GetRequiredService<IOptions<SshMcpHttpOptions>>().Value;
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SshMcpHttpApp));
+        HttpLog.Listening(logger, new Uri(ListeningAddress(app), McpPath).ToString(), http.RequiresToken ? "bearer token required" : "loopback only, no token");
+        if (HttpEndpointSetup.TryParseBindAddress(http.BindAddress, out var address) && !IPAddress.IsLoopback(address)
+            && http.AllowedHosts == SshMcpHttpOptions.LoopbackHosts)
+        {
+            HttpLog.LoopbackHostsOnPublicAddress(logger, http.BindAddress, http.AllowedHosts);
+        }
+    }
+}
