@@ -62,7 +62,8 @@ public static class SshMcpServiceCollectionExtensions
     {
         logging.Services.PostConfigure<LoggerFilterOptions>(o =>
         {
-            var levelConfigured = false;
+            LogLevel? configured = null;
+            var providersWithSdkRule = new HashSet<string>(StringComparer.Ordinal);
             for (var i = o.Rules.Count - 1; i >= 0; i--)
             {
                 var rule = o.Rules[i];
@@ -71,16 +72,33 @@ public static class SshMcpServiceCollectionExtensions
                     continue;
                 }
 
-                levelConfigured |= rule.ProviderName is null && rule.CategoryName == McpCategory;
-                if (rule.LogLevel < LogLevel.Information)
+                var level = rule.LogLevel < LogLevel.Information ? LogLevel.Information : rule.LogLevel;
+                o.Rules[i] = new LoggerFilterRule(rule.ProviderName, rule.CategoryName, level, rule.Filter);
+                if (rule.CategoryName == McpCategory)
                 {
-                    o.Rules[i] = new LoggerFilterRule(rule.ProviderName, rule.CategoryName, LogLevel.Information, rule.Filter);
+                    if (rule.ProviderName is null)
+                    {
+                        configured ??= level; // rules are read last to first: the last one wins, as in the selector
+                    }
+                    else
+                    {
+                        providersWithSdkRule.Add(rule.ProviderName);
+                    }
                 }
             }
 
-            if (!levelConfigured)
+            var sdkLevel = configured ?? LogLevel.Warning;
+            if (configured is null)
             {
-                o.Rules.Add(new LoggerFilterRule(null, McpCategory, LogLevel.Warning, null));
+                o.Rules.Add(new LoggerFilterRule(null, McpCategory, sdkLevel, null));
+            }
+
+            // A rule for one provider beats every provider-less rule, however specific its category
+            // (Logging:Console:LogLevel:Default=Trace would reach the SDK): each such provider gets its own SDK rule.
+            var providers = o.Rules.Select(r => r.ProviderName).OfType<string>().Where(p => !providersWithSdkRule.Contains(p)).Distinct(StringComparer.Ordinal).ToList();
+            foreach (var provider in providers)
+            {
+                o.Rules.Add(new LoggerFilterRule(provider, McpCategory, sdkLevel, null));
             }
         });
     }

@@ -41,6 +41,16 @@ public sealed class SdkLogLevelTests
         Assert.True(factory.CreateLogger("SshMcp.Server.Sessions.SshSession").IsEnabled(LogLevel.Trace));
     }
 
+    [Fact]
+    public void SdkCategories_ProviderSpecificDefaultAtTrace_StopAtInformation()
+    {
+        using var host = Build(new() { [$"Logging:{typeof(CapturingLoggerProvider).FullName}:LogLevel:Default"] = "Trace" });
+        var factory = host.Services.GetRequiredService<ILoggerFactory>();
+
+        Assert.False(factory.CreateLogger("ModelContextProtocol.Server.StdioServerTransport").IsEnabled(LogLevel.Trace));
+        Assert.True(factory.CreateLogger("SshMcp.Server.Sessions.SshSession").IsEnabled(LogLevel.Trace));
+    }
+
     private static IHost Build(Dictionary<string, string?> settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
