@@ -7,6 +7,8 @@ using ModelContextProtocol.Protocol;
 using SshMcp.AppHost.Sshd;
 using SshMcp.Server.Tools;
 
+using SshMcp.Tests.Infrastructure;
+
 namespace SshMcp.Tests.Aspire;
 
 /// <summary>
@@ -58,7 +60,7 @@ public sealed class AppHostTests
     private static async Task<T> CallAsync<T>(McpClient client, string tool, Dictionary<string, object?> arguments, CancellationToken ct)
     {
         var result = await client.CallToolAsync(tool, arguments, cancellationToken: ct);
-        Assert.False(result.IsError == true, $"{tool} failed: {string.Join("\n", result.Content.OfType<TextContentBlock>().Select(c => c.Text))}");
+        Assert.False(result.IsError == true, $"{tool} failed: {result.Text()}");
         return result.StructuredContent!.Value.Deserialize<T>(Json)!;
     }
 }

@@ -104,7 +104,7 @@ public sealed class McpServerHarness : IAsyncDisposable
     public async Task<T> CallAsync<T>(string tool, IReadOnlyDictionary<string, object?> arguments, CancellationToken cancellationToken = default)
     {
         var result = await Client.CallToolAsync(tool, arguments, cancellationToken: cancellationToken).AsTask().WaitAsync(CallBound, cancellationToken);
-        Assert.False(result.IsError == true, $"{tool} failed: {Text(result)}");
+        Assert.False(result.IsError == true, $"{tool} failed: {result.Text()}");
         Assert.NotNull(result.StructuredContent);
         return result.StructuredContent.Value.Deserialize<T>(Json)!;
     }
@@ -114,7 +114,7 @@ public sealed class McpServerHarness : IAsyncDisposable
     {
         var result = await Client.CallToolAsync(tool, arguments).AsTask().WaitAsync(CallBound);
         Assert.True(result.IsError == true, $"{tool} was expected to fail but returned {result.StructuredContent}");
-        return Text(result);
+        return result.Text();
     }
 
     public async ValueTask DisposeAsync()
@@ -123,7 +123,4 @@ public sealed class McpServerHarness : IAsyncDisposable
         await _host.StopAsync().WaitAsync(CallBound);
         _host.Dispose();
     }
-
-    private static string Text(CallToolResult result) =>
-        string.Join("\n", result.Content.OfType<TextContentBlock>().Select(c => c.Text));
 }

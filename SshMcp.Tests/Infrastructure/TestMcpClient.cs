@@ -42,7 +42,7 @@ public sealed class TestMcpClient(McpClient client) : IAsyncDisposable
     public async Task<T> CallAsync<T>(string tool, IReadOnlyDictionary<string, object?> arguments)
     {
         var result = await Client.CallToolAsync(tool, arguments).AsTask().WaitAsync(CallBound);
-        Assert.False(result.IsError == true, $"{tool} failed: {Text(result)}");
+        Assert.False(result.IsError == true, $"{tool} failed: {result.Text()}");
         Assert.NotNull(result.StructuredContent);
         return result.StructuredContent.Value.Deserialize<T>(Json)!;
     }
@@ -52,11 +52,8 @@ public sealed class TestMcpClient(McpClient client) : IAsyncDisposable
     {
         var result = await Client.CallToolAsync(tool, arguments).AsTask().WaitAsync(CallBound);
         Assert.True(result.IsError == true, $"{tool} was expected to fail but returned {result.StructuredContent}");
-        return Text(result);
+        return result.Text();
     }
 
     public ValueTask DisposeAsync() => Client.DisposeAsync();
-
-    private static string Text(CallToolResult result) =>
-        string.Join("\n", result.Content.OfType<TextContentBlock>().Select(c => c.Text));
 }

@@ -96,7 +96,7 @@ internal sealed class StdioSession : IAsyncDisposable
     public async Task<T> CallAsync<T>(string tool, IReadOnlyDictionary<string, object?> arguments)
     {
         var result = await Client.CallToolAsync(tool, arguments).AsTask().WaitAsync(CallBound);
-        Assert.False(result.IsError == true, $"{tool} failed: {string.Join('\n', result.Content.OfType<TextContentBlock>().Select(c => c.Text))}");
+        Assert.False(result.IsError == true, $"{tool} failed: {result.Text()}");
         Assert.NotNull(result.StructuredContent);
         return result.StructuredContent.Value.Deserialize<T>(Json)!;
     }

@@ -25,8 +25,8 @@ public sealed class ConnectionLossTests : IAsyncLifetime
         var result = await running.WaitAsync(TimeSpan.FromSeconds(20));
 
         Assert.True(result.IsError);
-        Assert.Contains("connection", Text(result), StringComparison.Ordinal);
-        Assert.Contains("was lost", Text(result), StringComparison.Ordinal);
+        Assert.Contains("connection", result.Text(), StringComparison.Ordinal);
+        Assert.Contains("was lost", result.Text(), StringComparison.Ordinal);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
         var after = await server.CallErrorAsync("ssh_exec", new Dictionary<string, object?> { ["sessionId"] = session, ["command"] = "true" });
         Assert.Contains("No open session", after, StringComparison.Ordinal);
@@ -49,7 +49,7 @@ public sealed class ConnectionLossTests : IAsyncLifetime
             var result = await running.WaitAsync(TimeSpan.FromSeconds(20));
 
             Assert.True(result.IsError);
-            Assert.Contains("stopped answering", Text(result), StringComparison.Ordinal);
+            Assert.Contains("stopped answering", result.Text(), StringComparison.Ordinal);
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(12), $"took {clock.Elapsed}");
         }
         finally
@@ -57,7 +57,4 @@ public sealed class ConnectionLossTests : IAsyncLifetime
             await _sshd.SignalConnectionProcessesAsync("CONT", default);
         }
     }
-
-    private static string Text(ModelContextProtocol.Protocol.CallToolResult result) =>
-        string.Join("\n", result.Content.OfType<ModelContextProtocol.Protocol.TextContentBlock>().Select(c => c.Text));
 }
