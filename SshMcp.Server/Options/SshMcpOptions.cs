@@ -5,6 +5,12 @@ public sealed class SshMcpOptions
 {
     public const string SectionName = "SshMcp";
 
+    /// <summary>
+    /// The SSH client: <c>auto</c> (the system OpenSSH client where one is installed, else SSH.NET), <c>openssh</c> or
+    /// <c>sshnet</c>. A call's <c>transport</c> argument wins.
+    /// </summary>
+    public string Transport { get; set; } = "auto";
+
     /// <summary>Timeout of an <c>ssh_exec</c> call that names none.</summary>
     public int DefaultTimeoutMs { get; set; } = 60_000;
 
