@@ -46,6 +46,11 @@ internal sealed class JumpChain
             return target;
         }
 
+        if (_path.Count >= MaxJumps)
+        {
+            throw SshConfigErrors.JumpChainTooLong(_alias, MaxJumps);
+        }
+
         _path.Add(key);
         Add(await ResolveAsync(ToRequest(target.ProxyJump[0], ignoreProxy: false), cancellationToken));
         _path.RemoveAt(_path.Count - 1);

@@ -19,6 +19,9 @@ internal static class SshConfigErrors
     public static SshFailureException SshNotFound() =>
         new(SshFailureKind.ConfigInvalid, "SshMcp:SshConfigResolver is 'ssh', but no ssh program was found on PATH. Install the OpenSSH client, or set it to auto or builtin.");
 
+    public static SshFailureException SshCannotStart(string sshPath, string reason) =>
+        new(SshFailureKind.ConfigInvalid, $"Could not run {sshPath} to read the SSH config: {Clip(reason)}. Check the OpenSSH client, or set SshMcp:SshConfigResolver to builtin.");
+
     public static SshFailureException JumpLoop(IEnumerable<string> chain) =>
         new(SshFailureKind.ConfigInvalid, $"The ProxyJump chain loops: {string.Join(" -> ", chain)}. Fix ProxyJump in the SSH config.");
 

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SshMcp.Server.Options;
 
@@ -19,23 +21,41 @@ internal sealed class SshConfigResolverFactory
     public static readonly IReadOnlyList<string> Modes = [Auto, Ssh, Builtin];
 
     private readonly Lazy<ISshConfigResolver> _resolver;
+    private readonly ILogger _logger;
 
-    public SshConfigResolverFactory(IOptions<SshMcpOptions> options)
+    public SshConfigResolverFactory(IOptions<SshMcpOptions> options, ILogger<SshConfigResolverFactory> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         var settings = options.Value;
-        _resolver = new Lazy<ISshConfigResolver>(
-            () => Create(settings.SshConfigResolver, settings.SshConfigPath, SshProgram.Find(), LocalAccount.Current()));
+        _logger = logger;
+        _resolver = new Lazy<ISshConfigResolver>(() =>
+        {
+            var resolver = Create(settings.SshConfigResolver, settings.SshConfigPath, SshProgram.Find(), LocalAccount.Current(), logger);
+            ConfigLog.ResolverChosen(logger, resolver.Name, settings.SshConfigResolver);
+            return resolver;
+        });
     }
 
     public ISshConfigResolver Resolver => _resolver.Value;
 
+    /// <summary>Resolves the target and its jump hosts (the one call ssh_open needs).</summary>
+    public async Task<ResolvedRoute> ResolveRouteAsync(ResolveRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var started = Stopwatch.GetTimestamp();
+        var route = await JumpChain.ResolveAsync(Resolver, request, cancellationToken);
+        var target = route.Target;
+        var elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        ConfigLog.Resolved(_logger, target.Alias, target.User, target.HostName, target.Port, route.Jumps.Count, elapsedMs);
+        return route;
+    }
+
     /// <param name="sshPath">The ssh program, or null when none was found.</param>
-    public static ISshConfigResolver Create(string mode, string? configPath, string? sshPath, LocalAccount account) => mode switch
+    public static ISshConfigResolver Create(string mode, string? configPath, string? sshPath, LocalAccount account, ILogger? logger = null) => mode switch
     {
         Builtin => new BuiltinConfigResolver(configPath, account),
         Ssh when sshPath is null => throw SshConfigErrors.SshNotFound(),
-        Ssh or Auto when sshPath is not null => new SshGResolver(sshPath, configPath, account, SshTimeout),
+        Ssh or Auto when sshPath is not null => new SshGResolver(sshPath, configPath, account, SshTimeout, logger: logger),
         Auto => new BuiltinConfigResolver(configPath, account),
         _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Not a resolver mode."),
     };

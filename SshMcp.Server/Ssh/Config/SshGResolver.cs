@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace SshMcp.Server.Ssh.Config;
 
@@ -18,17 +20,19 @@ internal sealed class SshGResolver : ISshConfigResolver
     private readonly LocalAccount _account;
     private readonly TimeSpan _timeout;
     private readonly Func<string, string?> _getEnvironmentVariable;
+    private readonly ILogger _logger;
 
     /// <param name="sshPath">The ssh program (tests pass a wrapper that runs it as another user).</param>
     /// <param name="configPath">Passed as <c>-F</c>; null or empty for ssh's own files, <c>none</c> for no file.</param>
     /// <param name="account">The account ssh runs as, for the tokens ssh expands only when it connects.</param>
-    public SshGResolver(string sshPath, string? configPath, LocalAccount account, TimeSpan timeout, Func<string, string?>? getEnvironmentVariable = null)
+    public SshGResolver(string sshPath, string? configPath, LocalAccount account, TimeSpan timeout, Func<string, string?>? getEnvironmentVariable = null, ILogger? logger = null)
     {
         _sshPath = sshPath;
         _configPath = string.IsNullOrEmpty(configPath) ? null : configPath;
         _account = account;
         _timeout = timeout;
         _getEnvironmentVariable = getEnvironmentVariable ?? Environment.GetEnvironmentVariable;
+        _logger = logger ?? NullLogger.Instance;
     }
 
     public string Name => "ssh";
@@ -87,7 +91,7 @@ internal sealed class SshGResolver : ISshConfigResolver
             startInfo.Environment["HOME"] = home; // where ssh's glob looks for ~ in Include
         }
 
-        using var process = Process.Start(startInfo) ?? throw SshConfigErrors.SshNotFound();
+        using var process = Start(startInfo);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_timeout);
         try
@@ -98,9 +102,13 @@ internal sealed class SshGResolver : ISshConfigResolver
                 ?? throw SshConfigErrors.SshFailed(request.Alias, $"it printed more than {MaxOutputChars / 1024} KiB");
             await process.WaitForExitAsync(deadline.Token);
             var error = await stderr;
-            return process.ExitCode == 0
-                ? output
-                : throw SshConfigErrors.SshFailed(request.Alias, FirstLine(error) ?? $"exit code {process.ExitCode}");
+            if (process.ExitCode == 0)
+            {
+                return output;
+            }
+
+            ConfigLog.SshFailed(_logger, request.Alias, process.ExitCode, error ?? "");
+            throw SshConfigErrors.SshFailed(request.Alias, FirstLine(error) ?? $"exit code {process.ExitCode}");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -111,6 +119,18 @@ internal sealed class SshGResolver : ISshConfigResolver
         {
             Kill(process);
             throw;
+        }
+    }
+
+    private Process Start(ProcessStartInfo startInfo)
+    {
+        try
+        {
+            return Process.Start(startInfo) ?? throw SshConfigErrors.SshCannotStart(_sshPath, "no process");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw SshConfigErrors.SshCannotStart(_sshPath, e.Message);
         }
     }
 
