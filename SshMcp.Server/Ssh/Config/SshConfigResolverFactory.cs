@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SshMcp.Server.Options;
+using SshMcp.Server.Ssh.HostKeys;
 
 namespace SshMcp.Server.Ssh.Config;
 
@@ -30,7 +31,8 @@ internal sealed class SshConfigResolverFactory
         _logger = logger;
         _resolver = new Lazy<ISshConfigResolver>(() =>
         {
-            var resolver = Create(settings.SshConfigResolver, settings.SshConfigPath, SshProgram.Find(), LocalAccount.Current(), logger);
+            var configPath = string.IsNullOrEmpty(settings.SshConfigPath) ? null : HostKeyOptions.ExpandHome(settings.SshConfigPath);
+            var resolver = Create(settings.SshConfigResolver, configPath, SshProgram.Find(), LocalAccount.Current(), logger);
             ConfigLog.ResolverChosen(logger, resolver.Name, settings.SshConfigResolver);
             return resolver;
         });

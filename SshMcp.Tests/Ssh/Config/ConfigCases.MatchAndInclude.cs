@@ -42,6 +42,10 @@ internal static partial class ConfigCases
             Match all
               User everyone
             """, new("web"), (t, w) => Assert.Equal(("everyone", 2299), (t.User, t.Port)));
+        yield return new("Match user is case-sensitive", """
+            Match user Deploy
+              Port 2601
+            """, new("web", "deploy"), (t, w) => Assert.Equal(22, t.Port));
         yield return new("Match localuser", """
             Match !localuser nobody-here
               User notnobody
@@ -96,6 +100,20 @@ internal static partial class ConfigCases
             [
                 ("inc/only-web.conf", "User fromweb\nHost nothing\n  Port 1234\n"),
                 ("inc/only-other.conf", "User fromother\n"),
+            ],
+        };
+        yield return new("an Include in a block that does not apply applies nothing, even Match all", """
+            Host other
+              Include {root}/inc/match-all.conf
+            Host *
+              Include {root}/inc/match-none.conf
+              User after
+            """, new("web"), (t, w) => Assert.Equal(("after", 22), (t.User, t.Port)))
+        {
+            Files =
+            [
+                ("inc/match-all.conf", "Match all\n  Port 1\n"),
+                ("inc/match-none.conf", "Match host nothing\n  Port 2\n"),
             ],
         };
         yield return new("Include of a missing file is ignored", "Include {root}/missing/*.conf {root}/none.conf\nUser still\n", new("web"), (t, w) =>

@@ -65,6 +65,21 @@ internal static partial class ConfigCases
             Host web
               Port 2202
             """, new("web"), (t, w) => Assert.Equal(("first", 2201), (t.User, t.Port)));
+        yield return new("IdentityFile adds up across blocks, CertificateFile drops repeats", """
+            Host web
+              IdentityFile ~/.ssh/a
+              CertificateFile ~/.ssh/a-cert.pub
+            Host *
+              IdentityFile ~/.ssh/b
+              CertificateFile ~/.ssh/a-cert.pub
+            """, new("web"), (t, w) =>
+        {
+            Assert.Equal([w.Account.Home + "/.ssh/a", w.Account.Home + "/.ssh/b"], t.IdentityFiles);
+            Assert.Equal([w.Account.Home + "/.ssh/a-cert.pub"], t.CertificateFiles);
+        });
+        yield return new("a Host line with only a negation matches nothing", "Host !web\n  User negated\n", new("other"), (t, w) =>
+            Assert.Equal(SettingSource.Default, t.UserSource));
+        yield return new("User is taken as written, without tokens", "Host web\n  User u%h\n", new("web"), (t, w) => Assert.Equal("u%h", t.User));
         yield return new("host patterns are case-sensitive", "Host WEB\n  User upper\n", new("web"), (t, w) => Assert.Equal(SettingSource.Default, t.UserSource));
         yield return new("keywords are case-insensitive, with = and quotes", """
             host web
