@@ -60,6 +60,18 @@ public sealed class SshMcpOptions
     /// <summary>The server's own known_hosts, where hosts trusted on first use are recorded. Default <c>~/.config/sshmcp/known_hosts</c>.</summary>
     public string? HostKeyStorePath { get; set; }
 
+    /// <summary>
+    /// How a host alias is resolved through ssh_config: <c>auto</c> (the ssh program's <c>ssh -G</c> when one is on
+    /// PATH, else the built-in parser), <c>ssh</c> or <c>builtin</c>.
+    /// </summary>
+    public string SshConfigResolver { get; set; } = "auto";
+
+    /// <summary>
+    /// One ssh_config file read instead of ~/.ssh/config and /etc/ssh/ssh_config, like <c>ssh -F</c>; <c>none</c>
+    /// for no file. Empty means ssh's own files.
+    /// </summary>
+    public string? SshConfigPath { get; set; }
+
     public TimeSpan DefaultTimeout => TimeSpan.FromMilliseconds(DefaultTimeoutMs);
 
     public TimeSpan MaxTimeout => TimeSpan.FromMilliseconds(MaxTimeoutMs);
