@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Renci.SshNet;
 using SshMcp.Server.Shell;
@@ -18,16 +17,10 @@ internal static class ProcessStopper
         exception is Renci.SshNet.Common.SshException { Message: var message }
         && message.StartsWith("Failed to open a channel", StringComparison.Ordinal);
 
-    /// <summary>
-    /// Returns the script's verdict: <c>none</c> (nothing was running), <c>stopped</c> (all gone),
-    /// or <c>unconfirmed PIDS</c>.
-    /// </summary>
-    public static async Task<string> StopAsync(SshClient client, int shellPid, string tag, StopScope scope, int maxAgeSeconds, TimeSpan bound)
+    /// <summary>Runs the stop script and returns its verdict.</summary>
+    public static async Task<StopVerdict> StopAsync(SshClient client, int shellPid, string tag, StopScope scope, int maxAgeSeconds, TimeSpan bound)
     {
-        var commandLine = string.Create(
-            CultureInfo.InvariantCulture,
-            $"exec /bin/sh -s {shellPid} {tag} {(scope == StopScope.Session ? "all" : "run")} {maxAgeSeconds}");
-        using var command = client.CreateCommand(commandLine);
+        using var command = client.CreateCommand(ShellScripts.StopCommandLine(shellPid, tag, scope, maxAgeSeconds));
         using var deadline = new CancellationTokenSource(bound);
         var exec = await Task.Factory.StartNew(
             () => command.ExecuteAsync(CancellationToken.None),
@@ -40,6 +33,6 @@ internal static class ProcessStopper
         }
 
         await exec.WaitAsync(deadline.Token);
-        return command.Result.Trim();
+        return StopVerdict.Parse(command.Result);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Renci.SshNet;
 using SshMcp.Server.Diagnostics;
 using SshMcp.Server.Options;
+using SshMcp.Server.Shell;
 using SshMcp.Server.Ssh;
 
 namespace SshMcp.Server.Sessions;
@@ -226,7 +227,7 @@ internal sealed class SshSession : IAsyncDisposable
 
     private async Task<(string StopStatus, string? Notice)> StopCommandAsync(ShellRun run, string tag, TimeSpan elapsed)
     {
-        var verdict = "unconfirmed";
+        StopVerdict verdict = new StopVerdict.Unconfirmed([]);
         try
         {
             if (_client.IsConnected && !_shell.HasEnded)
@@ -251,10 +252,10 @@ internal sealed class SshSession : IAsyncDisposable
             Log.StopFailed(_logger, Id, ex.Message);
         }
 
-        // "none": no process of the command exists, so it either just finished or runs inside the shell itself.
-        if (await CompletesWithinAsync(run.Completion.Task, verdict == "none" ? NoProcessGrace : TrailerGrace))
+        // None: no process of the command exists, so it either just finished or runs inside the shell itself.
+        if (await CompletesWithinAsync(run.Completion.Task, verdict is StopVerdict.None ? NoProcessGrace : TrailerGrace))
         {
-            return (verdict.StartsWith("unconfirmed", StringComparison.Ordinal) ? "stop-unconfirmed" : "stopped", null);
+            return (verdict is StopVerdict.Unconfirmed ? "stop-unconfirmed" : "stopped", null);
         }
 
         // The command runs inside the shell itself (a shell loop) or outlived every signal: end the shell.
