@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SshMcp.Server.Diagnostics;
+using SshMcp.Server.Shell;
 using SshMcp.Server.Ssh;
 using SshMcp.Server.Transports;
 
@@ -23,7 +24,7 @@ internal sealed class CommandStopper(ISshConnection connection, RemoteShell shel
 
     public async Task<(string StopStatus, string? Notice)> StopRunAsync(ShellRun run, int runNumber, TimeSpan elapsed)
     {
-        var verdict = "unconfirmed";
+        StopVerdict verdict = new StopVerdict.Unconfirmed([]);
         try
         {
             if (connection.IsConnected && !shell.HasEnded)
@@ -46,10 +47,10 @@ internal sealed class CommandStopper(ISshConnection connection, RemoteShell shel
             Log.StopFailed(logger, logRef, ex.Message);
         }
 
-        // "none": no process of the command exists, so it either just finished or runs inside the shell itself.
-        if (await Waits.CompletesWithinAsync(run.Completion.Task, verdict == "none" ? NoProcessGrace : TrailerGrace))
+        // None: no process of the command exists, so it either just finished or runs inside the shell itself.
+        if (await Waits.CompletesWithinAsync(run.Completion.Task, verdict is StopVerdict.None ? NoProcessGrace : TrailerGrace))
         {
-            return (verdict.StartsWith("unconfirmed", StringComparison.Ordinal) ? "stop-unconfirmed" : "stopped", null);
+            return (verdict is StopVerdict.Unconfirmed ? "stop-unconfirmed" : "stopped", null);
         }
 
         // The command runs inside the shell itself (a shell loop) or outlived every signal: end the shell.

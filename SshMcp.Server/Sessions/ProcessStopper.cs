@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using SshMcp.Server.Shell;
 using SshMcp.Server.Transports;
@@ -14,15 +13,12 @@ internal static class ProcessStopper
     private static readonly byte[] Script = Encoding.UTF8.GetBytes(ShellScripts.Stop);
 
     /// <summary>
-    /// Returns the script's verdict: <c>none</c> (nothing was running), <c>stopped</c> (all gone),
-    /// or <c>unconfirmed PIDS</c>. A host that refuses the channel throws a <see cref="Ssh.SshFailureKind.ChannelRefused"/> failure.
+    /// Runs the stop script and returns its verdict. A host that refuses the channel throws a
+    /// <see cref="Ssh.SshFailureKind.ChannelRefused"/> failure.
     /// </summary>
-    public static async Task<string> StopAsync(ISshConnection connection, int shellPid, string tag, StopScope scope, int maxAgeSeconds, TimeSpan bound)
+    public static async Task<StopVerdict> StopAsync(ISshConnection connection, int shellPid, string tag, StopScope scope, int maxAgeSeconds, TimeSpan bound)
     {
-        var commandLine = string.Create(
-            CultureInfo.InvariantCulture,
-            $"exec /bin/sh -s {shellPid} {tag} {(scope == StopScope.Session ? "all" : "run")} {maxAgeSeconds}");
-        var result = await connection.RunAsync(commandLine, Script, bound, CancellationToken.None);
-        return result.Stdout.Trim();
+        var result = await connection.RunAsync(ShellScripts.StopCommandLine(shellPid, tag, scope, maxAgeSeconds), Script, bound, CancellationToken.None);
+        return StopVerdict.Parse(result.Stdout);
     }
 }

@@ -60,9 +60,13 @@ internal sealed class RemoteShell : IRemoteOutput, IDisposable
                 throw new InvalidOperationException($"the shell ended while starting (exit status {shell.ExitStatus?.ToString(CultureInfo.InvariantCulture) ?? "none"})");
             }
 
-            var parts = probe.StdoutCapture.ToText().Text.Split(' ', 2);
-            shell.ShellPid = int.Parse(parts[0], CultureInfo.InvariantCulture);
-            shell.Flavor = parts.Length > 1 && parts[1] == "zsh" ? ShellFlavor.Zsh : ShellFlavor.Posix;
+            if (!ShellProbe.TryParse(probe.StdoutCapture.ToText().Text, out var identity))
+            {
+                throw new InvalidOperationException("the shell's first reply was not its PID (a profile that ends the shell or replaces stdout?)");
+            }
+
+            shell.ShellPid = identity.Pid;
+            shell.Flavor = identity.Flavor;
             shell.InitialCwd = Trailer.TryParse(probe.Stdout.Trailer, out var trailer) ? trailer.Cwd : "";
             return shell;
         }
