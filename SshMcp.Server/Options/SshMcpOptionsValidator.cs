@@ -19,6 +19,7 @@ internal sealed class SshMcpOptionsValidator : IValidateOptions<SshMcpOptions>
         Positive(failures, options.MaxSessionsPerClient, nameof(options.MaxSessionsPerClient));
         Positive(failures, options.LivenessCheckSeconds, nameof(options.LivenessCheckSeconds));
         Positive(failures, options.MaxCommandBytes, nameof(options.MaxCommandBytes));
+        Positive(failures, options.AgentTimeoutMs, nameof(options.AgentTimeoutMs));
         if (options.MaxOutputBytes < 1024)
         {
             failures.Add($"Set {SshMcpOptions.SectionName}:{nameof(options.MaxOutputBytes)} to at least 1024 (now {options.MaxOutputBytes}).");

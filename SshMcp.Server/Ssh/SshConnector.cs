@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Renci.SshNet;
 using SshMcp.Server.Options;
@@ -9,11 +10,11 @@ namespace SshMcp.Server.Ssh;
 /// token during key exchange, so the deadline is enforced here and a connect that overruns it is abandoned and
 /// disposed when it finally returns.
 /// </summary>
-internal sealed class SshConnector(IHostKeyTrust hostKeyTrust, IOptions<SshMcpOptions> options)
+internal sealed class SshConnector(IHostKeyTrust hostKeyTrust, IOptions<SshMcpOptions> options, TimeProvider time, ILogger<SshConnector> logger)
 {
     public async Task<ConnectedClient> ConnectAsync(OpenRequest request, TimeSpan keepAlive, CancellationToken deadline)
     {
-        using var credentials = CredentialSet.Create(request, Environment.GetEnvironmentVariable, KeyDirectory());
+        using var credentials = await CreateCredentialsAsync(request, deadline);
         var info = new Renci.SshNet.ConnectionInfo(request.Host, request.Port, request.Username, [.. credentials.Methods])
         {
             Timeout = request.ConnectTimeout,
@@ -52,7 +53,9 @@ internal sealed class SshConnector(IHostKeyTrust hostKeyTrust, IOptions<SshMcpOp
                 throw new SshFailureException(SshFailureKind.HostKeyRejected, verdict.RefusalMessage ?? $"The host key of {request.Host}:{request.Port} was refused.", ex);
             }
 
-            throw ex is OperationCanceledException ? SshErrorTranslator.Timeout(request) : SshErrorTranslator.TranslateConnect(ex, request, credentials.Descriptions);
+            throw ex is OperationCanceledException
+                ? SshErrorTranslator.Timeout(request)
+                : SshErrorTranslator.TranslateConnect(ex, request, credentials.Descriptions, credentials.ExplainRefusal(time.GetUtcNow()));
         }
 
         if (verdict is null)
@@ -63,6 +66,20 @@ internal sealed class SshConnector(IHostKeyTrust hostKeyTrust, IOptions<SshMcpOp
 
         hostKeyTrust.Accepted(request.Host, request.Port, verdict);
         return new ConnectedClient(client, verdict.Fingerprint, verdict.Status);
+    }
+
+    private async Task<CredentialSet> CreateCredentialsAsync(OpenRequest request, CancellationToken deadline)
+    {
+        var context = new CredentialContext(
+            Environment.GetEnvironmentVariable, KeyDirectory(), options.Value.AgentSocket, options.Value.AgentTimeout, time, logger);
+        try
+        {
+            return await CredentialSet.CreateAsync(request, context, deadline);
+        }
+        catch (OperationCanceledException)
+        {
+            throw SshErrorTranslator.Timeout(request);
+        }
     }
 
     private string? KeyDirectory()

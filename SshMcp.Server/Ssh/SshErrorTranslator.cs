@@ -9,7 +9,8 @@ namespace SshMcp.Server.Ssh;
 /// </summary>
 internal static class SshErrorTranslator
 {
-    public static SshFailureException TranslateConnect(Exception exception, OpenRequest request, IReadOnlyList<string> methodsTried)
+    /// <param name="refusal">What the local side can add when the server refused every method (see <see cref="CredentialSet.ExplainRefusal"/>).</param>
+    public static SshFailureException TranslateConnect(Exception exception, OpenRequest request, IReadOnlyList<string> methodsTried, string? refusal = null)
     {
         ArgumentNullException.ThrowIfNull(exception);
         var where = $"{request.Host}:{request.Port}";
@@ -25,7 +26,7 @@ internal static class SshErrorTranslator
             SocketException socket =>
                 new(SshFailureKind.Other, $"Could not connect to {where}: {socket.Message}.", exception),
             SshAuthenticationException =>
-                new(SshFailureKind.AuthenticationFailed, $"Authentication failed for {request} (tried: {string.Join(", ", methodsTried)}). Check the username and the password or key; the server said: {exception.Message}", exception),
+                new(SshFailureKind.AuthenticationFailed, $"Authentication failed for {request} (tried: {string.Join(", ", methodsTried)}). {(refusal is null ? "Check the username and the password or key; the server said" : refusal + " The server said")}: {exception.Message}", exception),
             SshConnectionException { Message: var m } when m.Contains("identification", StringComparison.OrdinalIgnoreCase) =>
                 new(SshFailureKind.NotSsh, $"{where} closed the connection before the SSH handshake: it does not look like an SSH server. Check the port.", exception),
             SshConnectionException { Message: var m } when m.Contains("host key", StringComparison.OrdinalIgnoreCase) =>
