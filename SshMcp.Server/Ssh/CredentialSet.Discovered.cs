@@ -101,7 +101,7 @@ internal sealed partial class CredentialSet
 
         if (sources.Count > 0)
         {
-            Add(new PrivateKeyAuthenticationMethod(Username, [.. sources]), $"ssh-agent at {keyring.Location}: {sources.Count} identities");
+            Add(new PrivateKeyAuthenticationMethod(Username, [.. sources]), $"ssh-agent at {keyring.Location}: {sources.Count} {(sources.Count == 1 ? "identity" : "identities")}");
         }
     }
 

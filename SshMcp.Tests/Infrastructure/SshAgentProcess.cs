@@ -60,8 +60,11 @@ public sealed class SshAgentProcess : IAsyncDisposable
     }
 
     /// <summary>Adds a private key given as text through stdin (<c>ssh-add -</c>): it is never written to disk.</summary>
-    public Task AddKeyTextAsync(string privateKeyText, CancellationToken cancellationToken) =>
-        SshAddAsync(["-q", "-"], cancellationToken, privateKeyText);
+    /// <param name="confirm">
+    /// <c>ssh-add -c</c>: each use must be confirmed through ssh-askpass; with no askpass to ask, the agent refuses to sign.
+    /// </param>
+    public Task AddKeyTextAsync(string privateKeyText, CancellationToken cancellationToken, bool confirm = false) =>
+        SshAddAsync(confirm ? ["-q", "-c", "-"] : ["-q", "-"], cancellationToken, privateKeyText);
 
     /// <summary>Adds a key file and, when <c>KEY-cert.pub</c> lies beside it, its certificate.</summary>
     public Task AddKeyFileAsync(string privateKeyPath, CancellationToken cancellationToken) =>
