@@ -12,5 +12,4 @@ internal sealed record CredentialContext(
     string? KeyDirectory,
     string? AgentSocket,
     TimeSpan AgentTimeout,
-    TimeProvider Time,
     ILogger Logger);

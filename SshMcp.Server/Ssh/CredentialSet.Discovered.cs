@@ -1,5 +1,4 @@
 using Renci.SshNet;
-using Renci.SshNet.Security;
 using SshMcp.Server.Ssh.Agent;
 
 namespace SshMcp.Server.Ssh;
@@ -127,16 +126,12 @@ internal sealed partial class CredentialSet
         return AgentKeySource.For(identity, keyring.Client);
     }
 
+    /// <summary>Keeps a certificate for <see cref="ExplainRefusal"/>; one SSH.NET cannot parse is still offered, unexplained.</summary>
     private void RememberCertificate(string source, byte[] blob)
     {
-        try
+        if (TryParseCertificate(blob) is { } certificate)
         {
-            _certificates.Add((source, new Certificate(blob)));
-        }
-#pragma warning disable CA1031 // A certificate SSH.NET cannot parse is still offered; it only goes unexplained on refusal.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
+            _certificates.Add((source, certificate));
         }
     }
 

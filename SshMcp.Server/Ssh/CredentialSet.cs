@@ -1,5 +1,6 @@
 using Renci.SshNet;
 using Renci.SshNet.Security;
+using SshMcp.Server.Ssh.Agent;
 
 namespace SshMcp.Server.Ssh;
 
@@ -118,11 +119,12 @@ internal sealed partial class CredentialSet : IDisposable
         var key = PrivateKeyLoader.Load(text, passphrase, path);
         foreach (var certificatePath in certificateFiles.Prepend(path + "-cert.pub"))
         {
-            if (TryReadCertificate(certificatePath) is { } certificate && PrivateKeyLoader.Certifies(certificate.Parsed, key))
+            if (PublicKeyFile.TryRead(certificatePath) is { } blob && TryParseCertificate(blob) is { } certificate
+                && PrivateKeyLoader.Certifies(certificate, key))
             {
                 key.Dispose();
-                key = PrivateKeyLoader.Load(text, passphrase, path, certificate.Line);
-                _certificates.Add((certificatePath, certificate.Parsed));
+                key = PrivateKeyLoader.Load(text, passphrase, path, $"{certificate.Name} {Convert.ToBase64String(blob)}");
+                _certificates.Add((certificatePath, certificate));
                 description = $"certificate ({certificatePath}) and {description}";
                 break;
             }
@@ -147,19 +149,18 @@ internal sealed partial class CredentialSet : IDisposable
         Add(interactive, "keyboard-interactive");
     }
 
-    private static (string Line, Certificate Parsed)? TryReadCertificate(string path)
+    /// <summary>SSH.NET's reading of a certificate blob, or null for one it cannot parse (a key, an unknown type).</summary>
+    private static Certificate? TryParseCertificate(byte[] blob)
     {
         try
         {
-            var line = File.ReadAllText(path).Trim();
-            var fields = line.Split((char[]?)null, 3, StringSplitOptions.RemoveEmptyEntries);
-            return fields.Length >= 2 ? (line, new Certificate(Convert.FromBase64String(fields[1]))) : null;
+            return new Certificate(blob);
         }
-#pragma warning disable CA1031 // A certificate file that cannot be read or parsed is ignored, as OpenSSH ignores it.
+#pragma warning disable CA1031 // A certificate that cannot be parsed is ignored, as OpenSSH ignores it.
         catch (Exception)
+#pragma warning restore CA1031
         {
             return null;
         }
-#pragma warning restore CA1031
     }
 }

@@ -71,7 +71,7 @@ internal sealed class SshConnector(IHostKeyTrust hostKeyTrust, IOptions<SshMcpOp
     private async Task<CredentialSet> CreateCredentialsAsync(OpenRequest request, CancellationToken deadline)
     {
         var context = new CredentialContext(
-            Environment.GetEnvironmentVariable, KeyDirectory(), options.Value.AgentSocket, options.Value.AgentTimeout, time, logger);
+            Environment.GetEnvironmentVariable, KeyDirectory(), options.Value.AgentSocket, options.Value.AgentTimeout, logger);
         try
         {
             return await CredentialSet.CreateAsync(request, context, deadline);
