@@ -1,4 +1,5 @@
 using SshMcp.Server;
+using SshMcp.Server.Cluster;
 using SshMcp.Server.Http;
 
 var command = CommandLine.Parse(args);
@@ -11,6 +12,12 @@ if (command.Stdio)
 {
     // stdio: stdout carries only the protocol; every log line goes to stderr.
     var builder = StdioHost.CreateBuilder(command.ConfigurationArgs);
+    if (ClusterMode.IsConfigured(builder.Configuration))
+    {
+        await Console.Error.WriteLineAsync("sshmcp: " + ClusterMode.StdioRefusal);
+        return CommandLine.UsageError;
+    }
+
     builder.Logging.ClearProviders();
     builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
     if (StdioHost.ExportsTelemetry(builder.Configuration))

@@ -39,6 +39,7 @@ public static class SshMcpServiceCollectionExtensions
         services.AddSingleton<ISshTransport, SshNetTransport>();
         services.AddSingleton<TransportSelector>();
         services.AddSingleton<SessionRegistry>();
+        services.TryAddSingleton<ISessionService, LocalSessionService>();
         services.AddSingleton(sp => new CallerAccessor(sp.GetService<Microsoft.AspNetCore.Http.IHttpContextAccessor>()));
         services.AddSingleton<IdleSessionReaper>();
         services.AddHostedService(sp => sp.GetRequiredService<IdleSessionReaper>());

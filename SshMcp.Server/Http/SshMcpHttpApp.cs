@@ -13,6 +13,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.AspNetCore;
+using SshMcp.Server.Cluster;
 
 namespace SshMcp.Server.Http;
 
@@ -40,6 +41,11 @@ public static class SshMcpHttpApp
         builder.Services.AddHttpContextAccessor();
         AddHttpSecurity(builder);
         configure?.Invoke(builder);
+        if (ClusterMode.IsConfigured(builder.Configuration))
+        {
+            // One replica of several: the sessions' grains route each call to the replica holding the session.
+            builder.AddSshMcpCluster();
+        }
 
         var app = builder.Build();
         app.UseMiddleware<RequestGuardMiddleware>();

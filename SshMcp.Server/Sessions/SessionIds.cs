@@ -30,6 +30,12 @@ internal static class SessionIds
         return "t" + Convert.ToHexStringLower(random);
     }
 
+    /// <summary>
+    /// What a cluster knows a session by (its grain's key, its Redis entries): the SHA-256 of the id in hex. Orleans
+    /// logs grain keys and Redis is read by operators, so the bearer handle itself stays out of both.
+    /// </summary>
+    public static string ClusterKey(string id) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(id)));
+
     /// <summary><c>s1a2b3c4d…</c>: what logs and spans say instead of the id.</summary>
     public static string LogRef(string id) =>
         id.Length > LogRefHexDigits + 1 ? string.Concat(id.AsSpan(0, LogRefHexDigits + 1), "…") : id;

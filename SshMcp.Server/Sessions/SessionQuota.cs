@@ -41,15 +41,18 @@ internal sealed class SessionQuota(int maxTotal, int maxPerOwner)
             var owned = _perOwner.GetValueOrDefault(owner);
             if (owned >= maxPerOwner)
             {
-                throw new SshFailureException(
-                    SshFailureKind.LimitReached,
-                    $"You already have {owned} SSH sessions open or opening (the limit per user, {SshMcpOptions.SectionName}:{nameof(SshMcpOptions.MaxSessionsPerPrincipal)}). ssh_list shows them; close those you no longer need with ssh_close.");
+                throw OwnerLimitReached(owned);
             }
 
             _perOwner[owner] = owned + 1;
             _total++;
         }
     }
+
+    /// <summary>The answer when a principal already holds <paramref name="owned"/> sessions, the most allowed.</summary>
+    public static SshFailureException OwnerLimitReached(long owned) => new(
+        SshFailureKind.LimitReached,
+        $"You already have {owned} SSH sessions open or opening (the limit per user, {SshMcpOptions.SectionName}:{nameof(SshMcpOptions.MaxSessionsPerPrincipal)}). ssh_list shows them; close those you no longer need with ssh_close.");
 
     /// <summary>Gives back a slot taken by <see cref="Take"/>.</summary>
     public void Return(Principal owner)

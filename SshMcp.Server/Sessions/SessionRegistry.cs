@@ -21,8 +21,13 @@ internal sealed class SessionRegistry(
     IOptions<SshMcpOptions> options,
     TimeProvider time,
     ILoggerFactory loggerFactory,
-    SshMcpTelemetry telemetry) : IAsyncDisposable
+    SshMcpTelemetry telemetry,
+    IEnumerable<ISessionRemovalListener> removalListeners) : IAsyncDisposable
 {
+    /// <summary>The reason given to sessions that end because this server stops.</summary>
+    public const string StoppingReason = "server stopping";
+
+    private readonly ISessionRemovalListener[] _removalListeners = [.. removalListeners];
     private readonly ConcurrentDictionary<string, SshSession> _sessions = new(StringComparer.Ordinal);
     private readonly ILogger _logger = loggerFactory.CreateLogger<SessionRegistry>();
     private readonly SshMcpOptions _options = options.Value;
@@ -105,8 +110,12 @@ internal sealed class SessionRegistry(
             return session;
         }
 
-        throw new SshFailureException(SshFailureKind.SessionNotFound, $"No open session '{sessionId}'. It may have been closed, timed out after being idle, or never existed. Open one with ssh_open.");
+        throw Failures.SessionNotFound(sessionId);
     }
+
+    /// <summary>The open session with this id, whoever owns it; null when there is none.</summary>
+    public SshSession? Find(string sessionId) =>
+        _sessions.TryGetValue(sessionId, out var session) && !session.IsClosed ? session : null;
 
     public async Task<ExecOutcome> ExecAsync(string sessionId, Principal owner, string command, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -175,12 +184,17 @@ internal sealed class SessionRegistry(
         using var activity = telemetry.StartClose(session, reason);
         await session.DisposeAsync();
         Log.SessionClosed(_logger, session.LogRef, reason);
+        foreach (var listener in _removalListeners)
+        {
+            await listener.SessionRemovedAsync(session, reason);
+        }
+
         return true;
     }
 
     public async ValueTask DisposeAsync()
     {
-        await Task.WhenAll(_sessions.Values.Select(s => RemoveAsync(s, "server stopping")));
+        await Task.WhenAll(_sessions.Values.Select(s => RemoveAsync(s, StoppingReason)));
     }
 
 }

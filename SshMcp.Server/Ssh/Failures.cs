@@ -61,6 +61,16 @@ internal static class Failures
     public static SshFailureException SessionNotFound(string sessionId) =>
         new(SshFailureKind.SessionNotFound, $"No open session '{sessionId}'. It may have been closed, timed out after being idle, or never existed. Open one with ssh_open.");
 
+    public static SshFailureException SessionLost(string sessionId) =>
+        new(SshFailureKind.SessionLost, $"Session {sessionId} was lost with the server replica that held it; open a new session with ssh_open.");
+
+    /// <summary>Cluster mode: the grain for a session id has no session behind it on its replica (the caller words the answer).</summary>
+    public static SshFailureException SessionNotHeld() =>
+        new(SshFailureKind.SessionNotHeld, "No session is held behind this id on this replica.");
+
+    public static SshFailureException ClusterUnavailable(string what, Exception? inner = null) =>
+        new(SshFailureKind.ClusterUnavailable, $"The server replicas could not {what}: the cluster (or its Redis) is not answering. Try again shortly; if it persists, tell the server's operator.", inner);
+
     public static SshFailureException SessionClosed(string sessionId) =>
         new(SshFailureKind.SessionNotFound, $"Session {sessionId} was closed. Open a new session with ssh_open.");
 

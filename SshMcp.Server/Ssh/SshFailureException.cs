@@ -1,9 +1,12 @@
+using Orleans;
+
 namespace SshMcp.Server.Ssh;
 
 /// <summary>
 /// A failure with a message fit for the agent: what went wrong and what to do next, never a secret or a stack trace.
 /// Tools turn it into an MCP tool error.
 /// </summary>
+[GenerateSerializer]
 public sealed class SshFailureException : Exception
 {
     public SshFailureException()
@@ -26,5 +29,6 @@ public sealed class SshFailureException : Exception
         Kind = kind;
     }
 
+    [Id(0)]
     internal SshFailureKind Kind { get; } = SshFailureKind.Other;
 }

@@ -1,6 +1,9 @@
+using Orleans;
+
 namespace SshMcp.Server.Ssh;
 
 /// <summary>Why an SSH operation failed; also the <c>reason</c> tag of the open-failure metric.</summary>
+[GenerateSerializer]
 internal enum SshFailureKind
 {
     InvalidArgument,
@@ -17,6 +20,9 @@ internal enum SshFailureKind
     ShellFailed,
     ChannelRefused,
     SessionNotFound,
+    SessionLost,
+    SessionNotHeld,
+    ClusterUnavailable,
     SessionBusy,
     ShellEnded,
     LimitReached,

@@ -9,13 +9,13 @@ namespace SshMcp.Server.Tools;
 [McpServerToolType]
 internal sealed class SshCloseTool
 {
-    private readonly SessionRegistry _registry;
+    private readonly ISessionService _sessions;
     private readonly CallerAccessor _callers;
     private readonly ILogger<SshCloseTool> _logger;
 
-    public SshCloseTool(SessionRegistry registry, CallerAccessor callers, ILogger<SshCloseTool> logger)
+    public SshCloseTool(ISessionService sessions, CallerAccessor callers, ILogger<SshCloseTool> logger)
     {
-        _registry = registry;
+        _sessions = sessions;
         _callers = callers;
         _logger = logger;
     }
@@ -33,6 +33,6 @@ internal sealed class SshCloseTool
 
         using var caller = _callers.Current(cancellationToken);
         return await ToolGuard.RunAsync(ToolNames.Close, _logger, async () =>
-            new CloseResult(sessionId.Trim(), await _registry.CloseAsync(sessionId.Trim(), caller.Principal)), caller.Cancellation);
+            new CloseResult(sessionId.Trim(), await _sessions.CloseAsync(sessionId.Trim(), caller.Principal, caller.Cancellation)), caller.Cancellation);
     }
 }

@@ -12,14 +12,14 @@ namespace SshMcp.Server.Tools;
 [McpServerToolType]
 internal sealed class SshExecTool
 {
-    private readonly SessionRegistry _registry;
+    private readonly ISessionService _sessions;
     private readonly CallerAccessor _callers;
     private readonly SshMcpOptions _options;
     private readonly ILogger<SshExecTool> _logger;
 
-    public SshExecTool(SessionRegistry registry, CallerAccessor callers, IOptions<SshMcpOptions> options, ILogger<SshExecTool> logger)
+    public SshExecTool(ISessionService sessions, CallerAccessor callers, IOptions<SshMcpOptions> options, ILogger<SshExecTool> logger)
     {
-        _registry = registry;
+        _sessions = sessions;
         _callers = callers;
         _options = options.Value;
         _logger = logger;
@@ -66,7 +66,7 @@ internal sealed class SshExecTool
         using var caller = _callers.Current(cancellationToken);
         return await ToolGuard.RunAsync(ToolNames.Exec, _logger, async () =>
         {
-            var outcome = await _registry.ExecAsync(sessionId.Trim(), caller.Principal, command, timeout, caller.Cancellation);
+            var outcome = await _sessions.ExecAsync(sessionId.Trim(), caller.Principal, command, timeout, caller.Cancellation);
             return Shape(outcome, capped ? $"timeoutMs was capped at the maximum of {_options.MaxTimeoutMs} ms." : null);
         }, caller.Cancellation);
     }

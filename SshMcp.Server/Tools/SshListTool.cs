@@ -9,13 +9,13 @@ namespace SshMcp.Server.Tools;
 [McpServerToolType]
 internal sealed class SshListTool
 {
-    private readonly SessionRegistry _registry;
+    private readonly ISessionService _sessions;
     private readonly CallerAccessor _callers;
     private readonly ILogger<SshListTool> _logger;
 
-    public SshListTool(SessionRegistry registry, CallerAccessor callers, ILogger<SshListTool> logger)
+    public SshListTool(ISessionService sessions, CallerAccessor callers, ILogger<SshListTool> logger)
     {
-        _registry = registry;
+        _sessions = sessions;
         _callers = callers;
         _logger = logger;
     }
@@ -25,13 +25,10 @@ internal sealed class SshListTool
     public async Task<ListResult> ListAsync(CancellationToken cancellationToken = default)
     {
         using var caller = _callers.Current(cancellationToken);
-        return await ToolGuard.RunAsync(ToolNames.List, _logger, () =>
+        return await ToolGuard.RunAsync(ToolNames.List, _logger, async () =>
         {
-            var sessions = _registry.List(caller.Principal)
-                .OrderBy(s => s.OpenedAt)
-                .Select(s => new SessionSummary(s.Id, s.Endpoint.Host, s.Endpoint.Port, s.Endpoint.Username, s.Endpoint.Transport, s.Cwd, (long)s.IdleTime.TotalSeconds, s.IsBusy))
-                .ToList();
-            return Task.FromResult(new ListResult(sessions));
+            var sessions = await _sessions.ListAsync(caller.Principal, caller.Cancellation);
+            return new ListResult([.. sessions.Select(s => new SessionSummary(s.Id, s.Endpoint.Host, s.Endpoint.Port, s.Endpoint.Username, s.Endpoint.Transport, s.Cwd, s.IdleSeconds, s.Busy))]);
         }, caller.Cancellation);
     }
 }

@@ -13,14 +13,14 @@ namespace SshMcp.Server.Tools;
 [McpServerToolType]
 internal sealed class SshOpenTool
 {
-    private readonly SessionRegistry _registry;
+    private readonly ISessionService _sessions;
     private readonly CallerAccessor _callers;
     private readonly SshMcpOptions _options;
     private readonly ILogger<SshOpenTool> _logger;
 
-    public SshOpenTool(SessionRegistry registry, CallerAccessor callers, IOptions<SshMcpOptions> options, ILogger<SshOpenTool> logger)
+    public SshOpenTool(ISessionService sessions, CallerAccessor callers, IOptions<SshMcpOptions> options, ILogger<SshOpenTool> logger)
     {
-        _registry = registry;
+        _sessions = sessions;
         _callers = callers;
         _options = options.Value;
         _logger = logger;
@@ -45,7 +45,7 @@ internal sealed class SshOpenTool
         using var caller = _callers.Current(cancellationToken);
         return await ToolGuard.RunAsync(ToolNames.Open, _logger, async () =>
         {
-            var session = await _registry.OpenAsync(request, caller.Principal, caller.Cancellation);
+            var session = await _sessions.OpenAsync(request, caller.Principal, caller.Cancellation);
             var endpoint = session.Endpoint;
             return new OpenResult(session.Id, endpoint.Host, endpoint.Port, endpoint.Username, endpoint.Transport, endpoint.HostKeyFingerprint, endpoint.HostKeyStatus.ToWireString(), session.Cwd);
         }, caller.Cancellation);

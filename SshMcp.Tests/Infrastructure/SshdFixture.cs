@@ -236,7 +236,7 @@ public partial class SshdFixture
         for (var attempt = 1; ; attempt++)
         {
             // Another process may take the port between our probe and sshd's bind; then try another one.
-            Port = FreeLoopbackPort();
+            Port = LoopbackPort.Free();
             var config = SshdConfig.Render(Options, Port, TempDirectory, HostKeyPath, authorizedKeysPath, hasPerSourcePenalties);
             await File.WriteAllTextAsync(ConfigPath, config, cancellationToken);
             try
@@ -303,12 +303,5 @@ public partial class SshdFixture
         {
             // It ended on its own meanwhile.
         }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
