@@ -1,9 +1,11 @@
-using System.Reflection;
-
 namespace SshMcp.Server;
 
-internal static class ServerVersion
+/// <summary>
+/// The server's version, <c>$(Version)</c> of the project, as a constant the build writes (ServerVersion.g.cs in obj).
+/// Not read from the assembly's attributes: that makes the runtime resolve every assembly-level attribute's type,
+/// Orleans' code-generation markers included, and so load Orleans in servers that never use it.
+/// </summary>
+internal static partial class ServerVersion
 {
-    public static string Current { get; } =
-        typeof(ServerVersion).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+    public static string Current => Value;
 }

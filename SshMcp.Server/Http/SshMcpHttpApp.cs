@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
@@ -30,7 +31,9 @@ public static class SshMcpHttpApp
     /// <param name="configure">Last changes before the app is built (tests add configuration, logging or a clock).</param>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // No hosting-startup assemblies: the server needs none (nor code injected through ASPNETCORE_HOSTINGSTARTUPASSEMBLIES),
+        // and looking for them reads every attribute of this assembly, which loads Orleans where no cluster runs.
+        var builder = WebApplication.CreateBuilder([.. args, $"--{WebHostDefaults.PreventHostingStartupKey}=true"]);
         builder.AddServiceDefaults();
         builder.AddSshMcp().WithHttpTransport(o =>
         {

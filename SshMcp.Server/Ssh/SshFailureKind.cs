@@ -1,9 +1,6 @@
-using Orleans;
-
 namespace SshMcp.Server.Ssh;
 
 /// <summary>Why an SSH operation failed; also the <c>reason</c> tag of the open-failure metric.</summary>
-[GenerateSerializer]
 internal enum SshFailureKind
 {
     InvalidArgument,

@@ -70,14 +70,14 @@ public sealed class ReplicaProcess : IAsyncDisposable
         return replica;
     }
 
-    /// <summary>A real MCP client for this replica (2026-07-28: no MCP session), as the named token's principal.</summary>
-    public async Task<TestMcpClient> ConnectAsync(string token)
+    /// <summary>A real MCP client for this replica (2026-07-28: no MCP session), as the named token's principal (or with no token).</summary>
+    public async Task<TestMcpClient> ConnectAsync(string? token)
     {
         var transport = new HttpClientTransport(new HttpClientTransportOptions
         {
             Endpoint = new Uri(BaseAddress, "/mcp"),
             TransportMode = HttpTransportMode.StreamableHttp,
-            AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + token },
+            AdditionalHeaders = token is null ? null : new Dictionary<string, string> { ["Authorization"] = "Bearer " + token },
         });
         var client = await McpClient.CreateAsync(transport, new McpClientOptions { ClientInfo = new() { Name = "cluster-tests", Version = "1.0" } })
             .WaitAsync(StartBound);

@@ -1,9 +1,6 @@
-using Orleans;
-
 namespace SshMcp.Server.Ssh.HostKeys;
 
 /// <summary>Why a host key was trusted; reported to the agent by <c>ssh_open</c> (see <see cref="HostKeyStatusExtensions.ToWireString"/>).</summary>
-[GenerateSerializer]
 public enum HostKeyStatus
 {
     /// <summary>The key is in the user's known_hosts or the server's store.</summary>
