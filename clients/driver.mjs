@@ -57,7 +57,7 @@ async function connect(options) {
     transport.setProtocolVersion = version => { negotiated = version; setProtocolVersion?.(version); };
     const client = new Client(clientInfo);
     await client.connect(transport);
-    return { client, protocolVersion: () => negotiated, era: () => 'legacy' };
+    return { client, sdk1: true, protocolVersion: () => negotiated, era: () => 'legacy' };
   }
   const { Client, StreamableHTTPClientTransport } = await import('@modelcontextprotocol/client');
   const transport = stdio
@@ -66,7 +66,7 @@ async function connect(options) {
   const mode = options.client === 'sdk2-pinned' ? { pin: '2026-07-28' } : 'auto';
   const client = new Client(clientInfo, { versionNegotiation: { mode } });
   await client.connect(transport);
-  return { client, protocolVersion: () => client.getNegotiatedProtocolVersion(), era: () => client.getProtocolEra() };
+  return { client, sdk1: false, protocolVersion: () => client.getNegotiatedProtocolVersion(), era: () => client.getProtocolEra() };
 }
 
 // Strict, as the SDKs are not: unknown keywords, required names missing from properties and the like fail to compile.
@@ -138,7 +138,10 @@ async function main() {
       return { tools: tools.map(t => t.name), schemaErrors };
     },
     async call(request) {
-      const result = await client.callTool({ name: request.tool, arguments: request.args ?? {} }, undefined, { timeout: request.timeoutMs ?? 60_000 });
+      const params = { name: request.tool, arguments: request.args ?? {} };
+      const options = { timeout: request.timeoutMs ?? 60_000 };
+      // SDK 1.x takes (params, resultSchema, options); 2.x takes (params, options).
+      const result = session.sdk1 ? await client.callTool(params, undefined, options) : await client.callTool(params, options);
       const shaped = { isError: result.isError === true, structuredContent: result.structuredContent, text: textOf(result) };
       return { result: shaped, validation: validate(schemas.get(request.tool), shaped) };
     },

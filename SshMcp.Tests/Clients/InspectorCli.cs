@@ -12,6 +12,7 @@ namespace SshMcp.Tests.Clients;
 internal sealed class InspectorCli(string home)
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StopBound = TimeSpan.FromSeconds(10);
 
     private static string Launcher => NodeClients.PackageFile("@modelcontextprotocol/inspector", "clients/launcher/build/index.js");
 
@@ -54,17 +55,29 @@ internal sealed class InspectorCli(string home)
         await RunAsync(Mcpdo, ["daemon", "stop"]);
         if (status.ExitCode == 0 && JsonDocument.Parse(status.StandardOutput).RootElement.TryGetProperty("pid", out var pid) && pid.ValueKind == JsonValueKind.Number)
         {
-            var stopped = await Poll.UntilAsync(_ => Task.FromResult(!Directory.Exists($"/proc/{pid.GetInt32()}") || IsZombie(pid.GetInt32())), Bound, CancellationToken.None);
+            var stopped = await Poll.UntilAsync(_ => Task.FromResult(!Directory.Exists($"/proc/{pid.GetInt32()}") || IsZombie(pid.GetInt32())), StopBound, CancellationToken.None);
             if (!stopped)
             {
-                using var process = System.Diagnostics.Process.GetProcessById(pid.GetInt32());
-                process.Kill(entireProcessTree: true);
+                Kill(pid.GetInt32());
             }
         }
 
         if (_daemon.TryGetValue("MCP_INSPECTOR_DAEMON_DIR", out var directory) && Directory.Exists(directory))
         {
             Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static void Kill(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            process.Kill(entireProcessTree: true);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            // It ended on its own meanwhile.
         }
     }
 
