@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using SshMcp.Server;
 using SshMcp.Server.Diagnostics;
 using SshMcp.Server.Options;
+using SshMcp.Server.Principals;
 using SshMcp.Server.Sessions;
 using SshMcp.Server.Ssh;
 using SshMcp.Server.Tools;
@@ -35,6 +36,7 @@ public static class SshMcpServiceCollectionExtensions
         services.AddHostedService<HostKeyPolicyWarning>();
         services.AddSingleton<SshConnector>();
         services.AddSingleton<SessionRegistry>();
+        services.AddSingleton(sp => new CallerAccessor(sp.GetService<Microsoft.AspNetCore.Http.IHttpContextAccessor>()));
         services.AddSingleton<IdleSessionReaper>();
         services.AddHostedService(sp => sp.GetRequiredService<IdleSessionReaper>());
 

@@ -67,7 +67,7 @@ internal sealed class SshMcpTelemetry : IDisposable
     {
         if (activity is { IsAllDataRequested: true })
         {
-            activity.SetTag(SessionId, session.Id);
+            activity.SetTag(SessionId, session.LogRef);
             activity.SetTag(HostKeyStatus, session.Endpoint.HostKeyStatus);
         }
     }
@@ -91,7 +91,7 @@ internal sealed class SshMcpTelemetry : IDisposable
         var activity = _source.StartActivity(ExecSpan, ActivityKind.Client);
         if (activity is { IsAllDataRequested: true })
         {
-            activity.SetTag(SessionId, sessionId);
+            activity.SetTag(SessionId, SessionIds.LogRef(sessionId));
             if (_includeCommandText)
             {
                 activity.SetTag(Command, command.Length <= MaxCommandTextLength ? command : command[..MaxCommandTextLength]);
@@ -156,7 +156,7 @@ internal sealed class SshMcpTelemetry : IDisposable
         var activity = _source.StartActivity(CloseSpan, ActivityKind.Client);
         if (activity is { IsAllDataRequested: true })
         {
-            activity.SetTag(SessionId, session.Id);
+            activity.SetTag(SessionId, session.LogRef);
             SetEndpoint(activity, session.Endpoint.Host, session.Endpoint.Port, session.Endpoint.Username);
             activity.SetTag(CloseReason, reason);
         }

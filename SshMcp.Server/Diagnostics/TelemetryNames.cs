@@ -22,7 +22,8 @@ public static class TelemetryNames
     public const string OpenFailures = "sshmcp.open.failures";
     public const string OutputBytes = "sshmcp.output.bytes";
 
-    public const string SessionId = "ssh.session.id";
+    /// <summary>The session's log reference (<c>SessionIds.LogRef</c>), never its id: ids are bearer handles.</summary>
+    public const string SessionId = "ssh.session.ref";
     public const string ServerAddress = "server.address";
     public const string ServerPort = "server.port";
     public const string User = "ssh.user";

@@ -6,14 +6,17 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SshMcp.Server.Principals;
 
 namespace SshMcp.Server.Http;
 
 /// <summary>
-/// Authenticates a request by <c>Authorization: Bearer &lt;token&gt;</c> against <c>SSHMCP_AUTH_TOKEN</c>, compared in
-/// constant time (SHA-256 of both, then <see cref="CryptographicOperations.FixedTimeEquals"/>, so neither content nor
-/// length leaks through timing). Without a configured token the server listens on loopback only and every local
-/// client is let in. A failed challenge is 401 with <c>WWW-Authenticate: Bearer</c> and a JSON-RPC error body.
+/// Authenticates a request by <c>Authorization: Bearer &lt;token&gt;</c> against the configured tokens
+/// (<c>SSHMCP_AUTH_TOKEN</c>, the principal <c>default</c>, and the named <c>SshMcp:Http:Tokens</c>), compared in
+/// constant time: SHA-256 of both, then <see cref="CryptographicOperations.FixedTimeEquals"/> against every token,
+/// so neither content, length nor which token matched leaks through timing. The request's principal is the token's
+/// name. Without a configured token the server listens on loopback only and every local client is the local user.
+/// A failed challenge is 401 with <c>WWW-Authenticate: Bearer</c> and a JSON-RPC error body.
 /// </summary>
 internal sealed class BearerTokenAuthenticationHandler(
     IOptionsMonitor<BearerTokenAuthenticationOptions> options,
@@ -21,14 +24,12 @@ internal sealed class BearerTokenAuthenticationHandler(
     UrlEncoder encoder) : AuthenticationHandler<BearerTokenAuthenticationOptions>(options, loggerFactory, encoder)
 {
     private const string BearerScheme = "Bearer";
-    private const string TokenClient = "token-holder";
-    private const string LocalClient = "loopback-client";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (Options.TokenHash is not { } expected)
+        if (Options.Tokens.Count == 0)
         {
-            return Task.FromResult(Success(LocalClient));
+            return Task.FromResult(Success(Principal.LocalUser));
         }
 
         if (!AuthenticationHeaderValue.TryParse(Request.Headers.Authorization.ToString(), out var header)
@@ -40,9 +41,19 @@ internal sealed class BearerTokenAuthenticationHandler(
 
         Span<byte> presented = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(Encoding.UTF8.GetBytes(header.Parameter), presented);
-        return Task.FromResult(CryptographicOperations.FixedTimeEquals(presented, expected)
-            ? Success(TokenClient)
-            : AuthenticateResult.Fail("The bearer token is not the one configured."));
+        string? matched = null;
+        foreach (var (name, hash) in Options.Tokens)
+        {
+            // No early exit: every token is compared, whichever matches.
+            if (CryptographicOperations.FixedTimeEquals(presented, hash))
+            {
+                matched = name;
+            }
+        }
+
+        return Task.FromResult(matched is not null
+            ? Success(Principal.Token(matched))
+            : AuthenticateResult.Fail("The bearer token is not one of those configured."));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -58,13 +69,14 @@ internal sealed class BearerTokenAuthenticationHandler(
             Context,
             401,
             presented
-                ? "Unauthorized: the bearer token is wrong. Send the server's SSHMCP_AUTH_TOKEN as 'Authorization: Bearer <token>'."
-                : "Unauthorized: this server requires 'Authorization: Bearer <token>' with its SSHMCP_AUTH_TOKEN.");
+                ? "Unauthorized: the bearer token matches none configured on this server. Send your token as 'Authorization: Bearer <token>'."
+                : "Unauthorized: this server requires 'Authorization: Bearer <token>' with a token configured on it (SSHMCP_AUTH_TOKEN or SshMcp:Http:Tokens).");
     }
 
-    private AuthenticateResult Success(string client)
+    private AuthenticateResult Success(Principal principal)
     {
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, client)], Scheme.Name);
+        // NameIdentifier too: the MCP SDK binds a stateful MCP session to it, so another principal cannot take it over.
+        var identity = new ClaimsIdentity([new Claim(PrincipalClaims.Type, principal.Id), new Claim(ClaimTypes.NameIdentifier, principal.Id)], Scheme.Name);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }
 }

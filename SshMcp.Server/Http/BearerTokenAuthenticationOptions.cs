@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Authentication;
 
 namespace SshMcp.Server.Http;
 
-/// <summary>Options of <see cref="BearerTokenAuthenticationHandler"/>: the SHA-256 of the configured token, or null.</summary>
+/// <summary>Options of <see cref="BearerTokenAuthenticationHandler"/>: the SHA-256 of each configured token and its principal's name.</summary>
 public sealed class BearerTokenAuthenticationOptions : AuthenticationSchemeOptions
 {
-    /// <summary>SHA-256 of the expected token's UTF-8 bytes; null when no token is configured (loopback only).</summary>
-    internal byte[]? TokenHash { get; set; }
+    /// <summary>SHA-256 of each token's UTF-8 bytes with its name; empty when no token is configured (loopback only).</summary>
+    internal IReadOnlyList<(string Name, byte[] Hash)> Tokens { get; set; } = [];
 }

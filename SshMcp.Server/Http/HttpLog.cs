@@ -22,10 +22,4 @@ internal static partial class HttpLog
 
     [LoggerMessage(1113, LogLevel.Information, "Refused a request to {Path}: body of {Length} bytes is over the limit of {Limit}")]
     public static partial void BodyTooLarge(ILogger logger, long? length, long limit, string path);
-
-    [LoggerMessage(1120, LogLevel.Information, "An MCP client session ended; closed its {Count} SSH sessions")]
-    public static partial void ClientSessionEnded(ILogger logger, int count);
-
-    [LoggerMessage(1121, LogLevel.Warning, "Closing the SSH sessions of an ended MCP client session failed")]
-    public static partial void ClientSessionCleanupFailed(ILogger logger, Exception exception);
 }

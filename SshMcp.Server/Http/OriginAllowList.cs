@@ -1,16 +1,23 @@
 namespace SshMcp.Server.Http;
 
 /// <summary>
-/// The browser origins allowed to call the server. Empty by default: a request with any <c>Origin</c> (a web page,
-/// possibly one that rebound its DNS name to this machine) is refused. <c>*</c> allows every origin.
+/// The browser origins allowed to call the server. A server bound to loopback accepts pages served from loopback
+/// (<c>localhost</c>, <c>127.0.0.1</c>, <c>[::1]</c>, any port, its own origin included), as a local tool's web UI
+/// such as the MCP Inspector is; a page from any other origin, possibly one that rebound its DNS name to this
+/// machine, is refused. The configured list adds origins; beyond loopback only the list applies. <c>*</c> allows
+/// every origin.
 /// </summary>
 internal sealed class OriginAllowList
 {
+    private static readonly string[] LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
+
     private readonly HashSet<string> _origins = new(StringComparer.Ordinal);
     private readonly bool _any;
+    private readonly bool _loopback;
 
-    public OriginAllowList(string? configured)
+    public OriginAllowList(string? configured, bool allowLoopback)
     {
+        _loopback = allowLoopback;
         foreach (var entry in AllowList.Split(configured))
         {
             if (entry == "*")
@@ -24,7 +31,26 @@ internal sealed class OriginAllowList
         }
     }
 
-    public bool Allows(string origin) => _any || (TryNormalize(origin, out var normalized) && _origins.Contains(normalized));
+    public bool Allows(string origin)
+    {
+        if (_any)
+        {
+            return true;
+        }
+
+        if (!TryNormalize(origin, out var normalized))
+        {
+            return false;
+        }
+
+        return _origins.Contains(normalized) || (_loopback && IsLoopback(normalized));
+    }
+
+    private static bool IsLoopback(string normalized)
+    {
+        var host = new Uri(normalized).Host;
+        return LoopbackHosts.Contains(host, StringComparer.Ordinal);
+    }
 
     /// <summary>Lower-case <c>scheme://host:port</c> of an http(s) origin without path, query or user info.</summary>
     public static bool TryNormalize(string value, out string origin)

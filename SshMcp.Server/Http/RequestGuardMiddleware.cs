@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -26,7 +27,9 @@ internal sealed class RequestGuardMiddleware
         ArgumentNullException.ThrowIfNull(options);
         _next = next;
         _hosts = new HostAllowList(options.Value.AllowedHosts);
-        _origins = new OriginAllowList(options.Value.AllowedOrigins);
+        _origins = new OriginAllowList(
+            options.Value.AllowedOrigins,
+            allowLoopback: HttpEndpointSetup.TryParseBindAddress(options.Value.BindAddress, out var bound) && IPAddress.IsLoopback(bound));
         _maxBodyBytes = options.Value.MaxRequestBodyBytes;
         _logger = logger;
     }
@@ -54,7 +57,7 @@ internal sealed class RequestGuardMiddleware
         {
             HttpLog.OriginRefused(_logger, Shorten(origins.ToString()), request.Path);
             await HttpErrorResponse.WriteAsync(context, StatusCodes.Status403Forbidden,
-                $"Forbidden: requests from web pages (with an Origin header) are refused. To allow a browser-based client, add its origin to {SshMcpHttpOptions.SectionName}:AllowedOrigins.");
+                $"Forbidden: requests from this web page's origin are refused. To allow a browser-based client, add its origin to {SshMcpHttpOptions.SectionName}:AllowedOrigins.");
             return;
         }
 

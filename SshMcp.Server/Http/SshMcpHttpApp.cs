@@ -17,9 +17,9 @@ using ModelContextProtocol.AspNetCore;
 namespace SshMcp.Server.Http;
 
 /// <summary>
-/// The HTTP server, whole: Streamable HTTP at <c>/mcp</c> with a session per client, behind the Host and Origin
-/// guards, the body limit and the bearer token; <c>/health</c> and <c>/alive</c> open to probes. Program.cs runs it;
-/// tests start exactly this pipeline on port 0.
+/// The HTTP server, whole: Streamable HTTP at <c>/mcp</c> for both protocol eras, behind the Host and Origin guards,
+/// the body limit and the bearer tokens; <c>/health</c> and <c>/alive</c> open to probes. Program.cs runs it; tests
+/// start exactly this pipeline on port 0.
 /// </summary>
 public static class SshMcpHttpApp
 {
@@ -33,12 +33,11 @@ public static class SshMcpHttpApp
         builder.AddServiceDefaults();
         builder.AddSshMcp().WithHttpTransport(o =>
         {
-            // A session per client: its Mcp-Session-Id owns the SSH sessions it opens, which end with it.
-            o.SessionMode = HttpServerSessionMode.Stateful;
-#pragma warning disable MCPEXP002 // Experimental, but the only hook that spans a session's whole life (DELETE, idle expiry, shutdown).
-            o.RunSessionHandler = McpClientSessionLifetime.RunAsync;
-#pragma warning restore MCPEXP002
+            // 2026-07-28 clients are served per request, older ones get their initialize session. SSH sessions belong
+            // to the request's principal, not to either, so nothing here depends on which one a client speaks.
+            o.SessionMode = HttpServerSessionMode.StatefulForInitializeClients;
         });
+        builder.Services.AddHttpContextAccessor();
         AddHttpSecurity(builder);
         configure?.Invoke(builder);
 
@@ -117,7 +116,7 @@ public static class SshMcpHttpApp
             .AddScheme<BearerTokenAuthenticationOptions, BearerTokenAuthenticationHandler>(BearerTokenDefaults.AuthenticationScheme, null);
         services.AddOptions<BearerTokenAuthenticationOptions>(BearerTokenDefaults.AuthenticationScheme)
             .Configure<IOptions<SshMcpHttpOptions>>((o, http) =>
-                o.TokenHash = http.Value.AuthToken is { } token ? SHA256.HashData(Encoding.UTF8.GetBytes(token)) : null);
+                o.Tokens = [.. http.Value.NamedTokens().Select(t => (t.Key, SHA256.HashData(Encoding.UTF8.GetBytes(t.Value))))]);
         services.AddAuthorizationBuilder()
             .AddPolicy(BearerTokenDefaults.Policy, policy => policy
                 .AddAuthenticationSchemes(BearerTokenDefaults.AuthenticationScheme)

@@ -17,8 +17,17 @@ public sealed class SshMcpHttpOptions
     /// <summary>IP address to listen on (or <c>localhost</c>). Anything but loopback needs <see cref="AuthToken"/>.</summary>
     public string BindAddress { get; set; } = SshMcpHttpOptionsSetup.DefaultBindAddress;
 
-    /// <summary>When set, every request to <c>/mcp</c> must carry <c>Authorization: Bearer &lt;token&gt;</c>. Secret: never logged.</summary>
+    /// <summary>
+    /// When set, every request to <c>/mcp</c> must carry <c>Authorization: Bearer &lt;token&gt;</c>. Its holders are the
+    /// principal <see cref="DefaultTokenName"/>: one shared token is one user. Secret: never logged.
+    /// </summary>
     public string? AuthToken { get; set; }
+
+    /// <summary>
+    /// Named tokens (<c>SshMcp:Http:Tokens:alice=…</c>): each name is a principal of its own, whose SSH sessions no
+    /// other token sees. Any configured token turns authentication on. Secrets: never logged.
+    /// </summary>
+    public Dictionary<string, string> Tokens { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Host names (the <c>Host</c> header without its port) the server answers to, separated by <c>;</c> or <c>,</c>.
@@ -35,6 +44,23 @@ public sealed class SshMcpHttpOptions
     /// <summary>Largest request body, in bytes. A command may be up to <c>SshMcp:MaxCommandBytes</c> (1 MiB) and grows when JSON-escaped.</summary>
     public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
 
+    /// <summary>The principal of <see cref="AuthToken"/>.</summary>
+    public const string DefaultTokenName = "default";
+
     /// <summary>True when a token is configured and so required.</summary>
-    public bool RequiresToken => !string.IsNullOrEmpty(AuthToken);
+    public bool RequiresToken => !string.IsNullOrEmpty(AuthToken) || Tokens.Count > 0;
+
+    /// <summary>Every configured token with its principal's name, <see cref="AuthToken"/> as <see cref="DefaultTokenName"/>.</summary>
+    public IEnumerable<KeyValuePair<string, string>> NamedTokens()
+    {
+        if (!string.IsNullOrEmpty(AuthToken))
+        {
+            yield return new(DefaultTokenName, AuthToken);
+        }
+
+        foreach (var token in Tokens)
+        {
+            yield return token;
+        }
+    }
 }

@@ -36,16 +36,28 @@ internal sealed class SshMcpHttpOptionsValidator : IValidateOptions<SshMcpHttpOp
                 $"or listen on loopback only with {Section}:BindAddress=127.0.0.1 (or HOST=127.0.0.1).");
         }
 
-        if (options.AuthToken is { } token)
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (tokenName, token) in options.NamedTokens())
         {
+            var setting = ReferenceEquals(token, options.AuthToken) ? $"SSHMCP_AUTH_TOKEN ({Section}:AuthToken)" : $"{Section}:Tokens:{tokenName}";
+            if (tokenName.Length == 0 || tokenName.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+            {
+                failures.Add($"{Section}:Tokens has an entry whose name is empty or has spaces: name each token after its user, e.g. {Section}:Tokens:alice.");
+            }
+
             if (token.Length < MinTokenLength)
             {
-                failures.Add($"SSHMCP_AUTH_TOKEN ({Section}:AuthToken) is too short: use at least {MinTokenLength} characters, e.g. the output of `openssl rand -hex 32`.");
+                failures.Add($"{setting} is too short: use at least {MinTokenLength} characters, e.g. the output of `openssl rand -hex 32`.");
             }
 
             if (token.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c > '\x7e'))
             {
-                failures.Add($"SSHMCP_AUTH_TOKEN ({Section}:AuthToken) must be printable ASCII without spaces, as an HTTP header carries it.");
+                failures.Add($"{setting} must be printable ASCII without spaces, as an HTTP header carries it.");
+            }
+
+            if (!seen.Add(token))
+            {
+                failures.Add($"{setting} is the same token as another one: give every user a token of their own.");
             }
         }
 

@@ -39,8 +39,8 @@ public sealed class SshMcpOptions
     /// <summary>Most SSH sessions open at once in this server.</summary>
     public int MaxSessions { get; set; } = 64;
 
-    /// <summary>Most SSH sessions open at once for one MCP client session (HTTP); stdio's one client has only <see cref="MaxSessions"/>.</summary>
-    public int MaxSessionsPerClient { get; set; } = 16;
+    /// <summary>Most SSH sessions open at once for one principal (a token's name, the local user, an OAuth subject).</summary>
+    public int MaxSessionsPerPrincipal { get; set; } = 16;
 
     /// <summary>Where default identity files (id_ed25519, id_ecdsa, id_rsa) are looked for; empty means ~/.ssh.</summary>
     public string? KeyDirectory { get; set; }

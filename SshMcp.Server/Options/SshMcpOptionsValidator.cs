@@ -16,7 +16,7 @@ internal sealed class SshMcpOptionsValidator : IValidateOptions<SshMcpOptions>
         Positive(failures, options.IdleTimeoutMinutes, nameof(options.IdleTimeoutMinutes));
         Positive(failures, options.StopTimeoutMs, nameof(options.StopTimeoutMs));
         Positive(failures, options.MaxSessions, nameof(options.MaxSessions));
-        Positive(failures, options.MaxSessionsPerClient, nameof(options.MaxSessionsPerClient));
+        Positive(failures, options.MaxSessionsPerPrincipal, nameof(options.MaxSessionsPerPrincipal));
         Positive(failures, options.LivenessCheckSeconds, nameof(options.LivenessCheckSeconds));
         Positive(failures, options.MaxCommandBytes, nameof(options.MaxCommandBytes));
         if (options.MaxOutputBytes < 1024)

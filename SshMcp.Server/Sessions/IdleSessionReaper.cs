@@ -28,7 +28,7 @@ internal sealed class IdleSessionReaper(
             }
             else if (!session.IsBusy && session.IdleTime >= idleLimit)
             {
-                Log.SessionIdle(logger, session.Id, (long)session.IdleTime.TotalMinutes);
+                Log.SessionIdle(logger, session.LogRef, (long)session.IdleTime.TotalMinutes);
                 await registry.RemoveAsync(session, "idle");
             }
         }

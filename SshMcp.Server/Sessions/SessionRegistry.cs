@@ -1,18 +1,18 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SshMcp.Server.Diagnostics;
 using SshMcp.Server.Options;
+using SshMcp.Server.Principals;
 using SshMcp.Server.Ssh;
 
 namespace SshMcp.Server.Sessions;
 
 /// <summary>
-/// Owns every open session. A session belongs to the MCP client session that opened it (<c>owner</c>; null in stdio
-/// mode, where one client owns everything) and is invisible to any other: an id that is not yours reads exactly
-/// like an id that never existed.
+/// Owns every open session. A session belongs to the <see cref="Principal"/> that opened it and is invisible to every
+/// other: an id that is not yours reads exactly like an id that never existed. Nothing here depends on an MCP session,
+/// so a principal may use its sessions from any connection, request or protocol revision.
 /// </summary>
 internal sealed class SessionRegistry(
     SshConnector connector,
@@ -24,11 +24,11 @@ internal sealed class SessionRegistry(
     private readonly ConcurrentDictionary<string, SshSession> _sessions = new(StringComparer.Ordinal);
     private readonly ILogger _logger = loggerFactory.CreateLogger<SessionRegistry>();
     private readonly SshMcpOptions _options = options.Value;
-    private readonly SessionQuota _quota = new(options.Value.MaxSessions, options.Value.MaxSessionsPerClient);
+    private readonly SessionQuota _quota = new(options.Value.MaxSessions, options.Value.MaxSessionsPerPrincipal);
 
     public int Count => _sessions.Count;
 
-    public async Task<SshSession> OpenAsync(OpenRequest request, string? owner, CancellationToken cancellationToken)
+    public async Task<SshSession> OpenAsync(OpenRequest request, Principal owner, CancellationToken cancellationToken)
     {
         using var activity = telemetry.StartOpen(request);
         try
@@ -44,10 +44,10 @@ internal sealed class SessionRegistry(
         }
     }
 
-    private async Task<SshSession> OpenCoreAsync(OpenRequest request, string? owner, CancellationToken cancellationToken)
+    private async Task<SshSession> OpenCoreAsync(OpenRequest request, Principal owner, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var id = NewSessionId();
+        var id = SessionIds.New();
         using var deadline = new CancellationTokenSource(request.ConnectTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         _quota.Take(owner);
@@ -76,7 +76,7 @@ internal sealed class SessionRegistry(
             _sessions[id] = session;
             opened = true;
             telemetry.SessionStarted();
-            Log.SessionOpened(_logger, id, request.Username, request.Host, request.Port, (long)time.GetElapsedTime(started).TotalMilliseconds, connected.HostKeyStatus);
+            Log.SessionOpened(_logger, session.LogRef, request.Username, request.Host, request.Port, (long)time.GetElapsedTime(started).TotalMilliseconds, connected.HostKeyStatus);
             return session;
         }
         catch (SshFailureException failure)
@@ -94,7 +94,7 @@ internal sealed class SessionRegistry(
     }
 
     /// <summary>The caller's session, or a "not found" failure that says the same for unknown and foreign ids.</summary>
-    public SshSession Get(string sessionId, string? owner)
+    public SshSession Get(string sessionId, Principal owner)
     {
         if (_sessions.TryGetValue(sessionId, out var session) && session.Owner == owner && !session.IsClosed)
         {
@@ -104,7 +104,7 @@ internal sealed class SessionRegistry(
         throw new SshFailureException(SshFailureKind.SessionNotFound, $"No open session '{sessionId}'. It may have been closed, timed out after being idle, or never existed. Open one with ssh_open.");
     }
 
-    public async Task<ExecOutcome> ExecAsync(string sessionId, string? owner, string command, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<ExecOutcome> ExecAsync(string sessionId, Principal owner, string command, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var activity = telemetry.StartExec(sessionId, command);
         var started = time.GetTimestamp();
@@ -121,7 +121,7 @@ internal sealed class SessionRegistry(
         }
     }
 
-    private async Task<ExecOutcome> ExecCoreAsync(string sessionId, string? owner, string command, TimeSpan timeout, Activity? activity, CancellationToken cancellationToken)
+    private async Task<ExecOutcome> ExecCoreAsync(string sessionId, Principal owner, string command, TimeSpan timeout, Activity? activity, CancellationToken cancellationToken)
     {
         var session = Get(sessionId, owner);
         SshMcpTelemetry.ExecTarget(activity, session.Endpoint);
@@ -143,7 +143,7 @@ internal sealed class SessionRegistry(
     }
 
     /// <summary>Closes the caller's session; false when there was none (closing twice harms nothing).</summary>
-    public async Task<bool> CloseAsync(string sessionId, string? owner)
+    public async Task<bool> CloseAsync(string sessionId, Principal owner)
     {
         if (!_sessions.TryGetValue(sessionId, out var session) || session.Owner != owner)
         {
@@ -153,7 +153,7 @@ internal sealed class SessionRegistry(
         return await RemoveAsync(session, "closed by the client");
     }
 
-    public IReadOnlyList<SshSession> List(string? owner) => [.. _sessions.Values.Where(s => s.Owner == owner && !s.IsClosed)];
+    public IReadOnlyList<SshSession> List(Principal owner) => [.. _sessions.Values.Where(s => s.Owner == owner && !s.IsClosed)];
 
     /// <summary>Every session, whoever owns it (for the idle reaper and shutdown).</summary>
     public IReadOnlyList<SshSession> All() => [.. _sessions.Values];
@@ -170,16 +170,8 @@ internal sealed class SessionRegistry(
         telemetry.SessionEnded();
         using var activity = telemetry.StartClose(session, reason);
         await session.DisposeAsync();
-        Log.SessionClosed(_logger, session.Id, reason);
+        Log.SessionClosed(_logger, session.LogRef, reason);
         return true;
-    }
-
-    /// <summary>Closes every session of <paramref name="owner"/> (its MCP client session ended); returns how many.</summary>
-    public async Task<int> CloseOwnedByAsync(string owner, string reason)
-    {
-        ArgumentNullException.ThrowIfNull(owner);
-        var closed = await Task.WhenAll(_sessions.Values.Where(s => s.Owner == owner).Select(s => RemoveAsync(s, reason)));
-        return closed.Count(c => c);
     }
 
     public async ValueTask DisposeAsync()
@@ -187,10 +179,4 @@ internal sealed class SessionRegistry(
         await Task.WhenAll(_sessions.Values.Select(s => RemoveAsync(s, "server stopping")));
     }
 
-    private static string NewSessionId()
-    {
-        Span<byte> random = stackalloc byte[8];
-        RandomNumberGenerator.Fill(random);
-        return "s" + Convert.ToHexStringLower(random);
-    }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Renci.SshNet;
 using SshMcp.Server.Diagnostics;
 using SshMcp.Server.Options;
+using SshMcp.Server.Principals;
 using SshMcp.Server.Ssh;
 
 namespace SshMcp.Server.Sessions;
@@ -33,6 +34,7 @@ internal sealed class SshSession : IAsyncDisposable
     public SshSession(string id, SessionEndpoint endpoint, SshClient client, RemoteShell shell, string cwd, SshMcpOptions options, TimeProvider time, ILogger logger)
     {
         Id = id;
+        LogRef = SessionIds.LogRef(id);
         Endpoint = endpoint;
         _client = client;
         _shell = shell;
@@ -46,8 +48,11 @@ internal sealed class SshSession : IAsyncDisposable
 
     public string Id { get; }
 
-    /// <summary>The MCP client session that opened this one; null in stdio mode.</summary>
-    public string? Owner { get; init; }
+    /// <summary>The id as logs and spans show it (see <see cref="SessionIds.LogRef"/>).</summary>
+    public string LogRef { get; }
+
+    /// <summary>Who opened it: the only principal that may see, use or close it.</summary>
+    public required Principal Owner { get; init; }
 
     public SessionEndpoint Endpoint { get; }
 
@@ -103,11 +108,11 @@ internal sealed class SshSession : IAsyncDisposable
                 if (timedOut || cancelled)
                 {
                     (stopStatus, notice) = await StopCommandAsync(run, tag, _time.GetElapsedTime(started));
-                    Log.ExecStopped(_logger, Id, (long)_time.GetElapsedTime(started).TotalMilliseconds, timedOut ? "timeout" : "cancelled", stopStatus);
+                    Log.ExecStopped(_logger, LogRef, (long)_time.GetElapsedTime(started).TotalMilliseconds, timedOut ? "timeout" : "cancelled", stopStatus);
                 }
 
                 var outcome = await ShapeAsync(run, started, timedOut, cancelled, stopStatus, notice);
-                Log.ExecCompleted(_logger, Id, outcome.ExitCode, (long)outcome.Duration.TotalMilliseconds);
+                Log.ExecCompleted(_logger, LogRef, outcome.ExitCode, (long)outcome.Duration.TotalMilliseconds);
                 return outcome;
             }
             finally
@@ -142,7 +147,7 @@ internal sealed class SshSession : IAsyncDisposable
         }
         catch (Exception ex)
         {
-            Log.CloseIncomplete(_logger, Id, ex.Message);
+            Log.CloseIncomplete(_logger, LogRef, ex.Message);
         }
 
         try
@@ -153,7 +158,7 @@ internal sealed class SshSession : IAsyncDisposable
         }
         catch (Exception ex)
         {
-            Log.CloseIncomplete(_logger, Id, ex.Message);
+            Log.CloseIncomplete(_logger, LogRef, ex.Message);
         }
     }
 
@@ -220,7 +225,7 @@ internal sealed class SshSession : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _connectionLost, 1) == 0)
         {
-            Log.ConnectionLost(_logger, Id, why);
+            Log.ConnectionLost(_logger, LogRef, why);
         }
     }
 
@@ -239,7 +244,7 @@ internal sealed class SshSession : IAsyncDisposable
         {
             // Without a second channel nothing can be stopped; the shell stays busy with the command, so the session is
             // given up rather than left to run the next command whenever this one ends.
-            Log.StopFailed(_logger, Id, ex.Message);
+            Log.StopFailed(_logger, LogRef, ex.Message);
             Interlocked.Exchange(ref _channelRefused, 1);
             _shell.Abandon(run);
             return (
@@ -248,7 +253,7 @@ internal sealed class SshSession : IAsyncDisposable
         }
         catch (Exception ex)
         {
-            Log.StopFailed(_logger, Id, ex.Message);
+            Log.StopFailed(_logger, LogRef, ex.Message);
         }
 
         // "none": no process of the command exists, so it either just finished or runs inside the shell itself.
@@ -267,7 +272,7 @@ internal sealed class SshSession : IAsyncDisposable
         }
         catch (Exception ex)
         {
-            Log.StopFailed(_logger, Id, ex.Message);
+            Log.StopFailed(_logger, LogRef, ex.Message);
         }
 
         var ended = await CompletesWithinAsync(_shell.Ended, ShellEndGrace);
@@ -302,7 +307,7 @@ internal sealed class SshSession : IAsyncDisposable
 
             if (_shell.Execution.IsFaulted)
             {
-                Log.ConnectionLost(_logger, Id, _shell.Execution.Exception?.InnerException?.Message ?? "unknown");
+                Log.ConnectionLost(_logger, LogRef, _shell.Execution.Exception?.InnerException?.Message ?? "unknown");
                 throw new SshFailureException(
                     SshFailureKind.ConnectionLost,
                     $"The connection to {Endpoint} was lost while running the command; its output so far is unknown. Open a new session with ssh_open.");
@@ -311,7 +316,7 @@ internal sealed class SshSession : IAsyncDisposable
             exitCode = _shell.ExitStatus;
             signal = _shell.ExitSignal;
             shellEnded = true;
-            Log.ShellEnded(_logger, Id, exitCode, signal);
+            Log.ShellEnded(_logger, LogRef, exitCode, signal);
             notice ??= signal is null
                 ? $"The shell ended (exit status {exitCode?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}); this session is closed. Open a new session with ssh_open."
                 : $"The shell was killed by signal {signal}; this session is closed. Open a new session with ssh_open.";

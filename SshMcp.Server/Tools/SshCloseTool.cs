@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Server;
+using SshMcp.Server.Principals;
 using SshMcp.Server.Sessions;
 
 namespace SshMcp.Server.Tools;
@@ -9,28 +10,29 @@ namespace SshMcp.Server.Tools;
 internal sealed class SshCloseTool
 {
     private readonly SessionRegistry _registry;
+    private readonly CallerAccessor _callers;
     private readonly ILogger<SshCloseTool> _logger;
 
-    public SshCloseTool(SessionRegistry registry, ILogger<SshCloseTool> logger)
+    public SshCloseTool(SessionRegistry registry, CallerAccessor callers, ILogger<SshCloseTool> logger)
     {
         _registry = registry;
+        _callers = callers;
         _logger = logger;
     }
 
     [McpServerTool(Name = ToolNames.Close, Title = "Close SSH session", UseStructuredContent = true, ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = true)]
     [Description("Close a session: ends its shell and every process it started, and the connection. Closing an unknown or closed session is harmless.")]
-    public Task<CloseResult> CloseAsync(
-        McpServer server,
+    public async Task<CloseResult> CloseAsync(
         [Description("From ssh_open.")] string sessionId,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(server);
         if (string.IsNullOrWhiteSpace(sessionId))
         {
             throw ToolGuard.InvalidArgument("sessionId is required: pass the id ssh_open returned.");
         }
 
-        return ToolGuard.RunAsync(ToolNames.Close, _logger, async () =>
-            new CloseResult(sessionId.Trim(), await _registry.CloseAsync(sessionId.Trim(), server.SessionId)), cancellationToken);
+        using var caller = _callers.Current(cancellationToken);
+        return await ToolGuard.RunAsync(ToolNames.Close, _logger, async () =>
+            new CloseResult(sessionId.Trim(), await _registry.CloseAsync(sessionId.Trim(), caller.Principal)), caller.Cancellation);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Server;
 using SshMcp.Server.Options;
+using SshMcp.Server.Principals;
 using SshMcp.Server.Sessions;
 
 namespace SshMcp.Server.Tools;
@@ -12,26 +13,26 @@ namespace SshMcp.Server.Tools;
 internal sealed class SshExecTool
 {
     private readonly SessionRegistry _registry;
+    private readonly CallerAccessor _callers;
     private readonly SshMcpOptions _options;
     private readonly ILogger<SshExecTool> _logger;
 
-    public SshExecTool(SessionRegistry registry, IOptions<SshMcpOptions> options, ILogger<SshExecTool> logger)
+    public SshExecTool(SessionRegistry registry, CallerAccessor callers, IOptions<SshMcpOptions> options, ILogger<SshExecTool> logger)
     {
         _registry = registry;
+        _callers = callers;
         _options = options.Value;
         _logger = logger;
     }
 
     [McpServerTool(Name = ToolNames.Exec, Title = "Run command over SSH", UseStructuredContent = true, ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = true)]
     [Description("Run a shell command in a session's shell (cd, export and functions persist; stdin is empty). Returns stdout and stderr separately, exitCode and cwd; a non-zero exit is not an error. Each stream keeps its first and last 16 KiB. On timeout the command is stopped and the session stays usable.")]
-    public Task<ExecResult> ExecAsync(
-        McpServer server,
+    public async Task<ExecResult> ExecAsync(
         [Description("From ssh_open.")] string sessionId,
         [Description("Shell command; multi-line scripts allowed.")] string command,
         [Description("Time limit in ms (default 60000).")] int? timeoutMs = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(server);
         if (string.IsNullOrWhiteSpace(sessionId))
         {
             throw ToolGuard.InvalidArgument("sessionId is required: pass the id ssh_open returned.");
@@ -62,11 +63,12 @@ internal sealed class SshExecTool
         var capped = requested > _options.MaxTimeoutMs;
         var timeout = TimeSpan.FromMilliseconds(Math.Min(requested, _options.MaxTimeoutMs));
 
-        return ToolGuard.RunAsync(ToolNames.Exec, _logger, async () =>
+        using var caller = _callers.Current(cancellationToken);
+        return await ToolGuard.RunAsync(ToolNames.Exec, _logger, async () =>
         {
-            var outcome = await _registry.ExecAsync(sessionId.Trim(), server.SessionId, command, timeout, cancellationToken);
+            var outcome = await _registry.ExecAsync(sessionId.Trim(), caller.Principal, command, timeout, caller.Cancellation);
             return Shape(outcome, capped ? $"timeoutMs was capped at the maximum of {_options.MaxTimeoutMs} ms." : null);
-        }, cancellationToken);
+        }, caller.Cancellation);
     }
 
     private static ExecResult Shape(ExecOutcome outcome, string? extraNotice)
@@ -90,15 +92,15 @@ internal sealed class SshExecTool
         return new ExecResult(
             outcome.Stdout.Text,
             outcome.Stderr.Text,
-            outcome.ExitCode,
             outcome.Cwd,
             (long)outcome.Duration.TotalMilliseconds,
+            outcome.Stdout.TotalBytes,
+            outcome.Stderr.TotalBytes,
+            outcome.ExitCode,
             outcome.TimedOut,
             outcome.StopStatus,
             outcome.ShellEnded,
             outcome.Stdout.OmittedBytes > 0 || outcome.Stderr.OmittedBytes > 0,
-            outcome.Stdout.TotalBytes,
-            outcome.Stderr.TotalBytes,
             outcome.Stdout.OmittedBytes,
             outcome.Stderr.OmittedBytes,
             notices.Count == 0 ? null : string.Join(' ', notices));

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Server;
 using SshMcp.Server.Options;
+using SshMcp.Server.Principals;
 using SshMcp.Server.Sessions;
 using SshMcp.Server.Ssh;
 
@@ -12,20 +13,21 @@ namespace SshMcp.Server.Tools;
 internal sealed class SshOpenTool
 {
     private readonly SessionRegistry _registry;
+    private readonly CallerAccessor _callers;
     private readonly SshMcpOptions _options;
     private readonly ILogger<SshOpenTool> _logger;
 
-    public SshOpenTool(SessionRegistry registry, IOptions<SshMcpOptions> options, ILogger<SshOpenTool> logger)
+    public SshOpenTool(SessionRegistry registry, CallerAccessor callers, IOptions<SshMcpOptions> options, ILogger<SshOpenTool> logger)
     {
         _registry = registry;
+        _callers = callers;
         _options = options.Value;
         _logger = logger;
     }
 
     [McpServerTool(Name = ToolNames.Open, Title = "Open SSH session", UseStructuredContent = true, ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]
     [Description("Open a persistent SSH session: one shell whose cwd, exported variables and functions carry over between ssh_exec calls. Auth: password, privateKey or privateKeyPath; without them SSH_PRIVATE_KEY or the server's ~/.ssh keys. A changed host key is refused.")]
-    public Task<OpenResult> OpenAsync(
-        McpServer server,
+    public async Task<OpenResult> OpenAsync(
         [Description("Host name or IP address.")] string host,
         [Description("Login user.")] string username,
         [Description("SSH port.")] int port = 22,
@@ -37,14 +39,14 @@ internal sealed class SshOpenTool
         [Description("Deadline for connecting and logging in, ms (default 15000).")] int? connectTimeoutMs = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(server);
         var request = Validate(host, username, port, password, privateKey, privateKeyPath, passphrase, hostKeyFingerprint, connectTimeoutMs);
-        return ToolGuard.RunAsync(ToolNames.Open, _logger, async () =>
+        using var caller = _callers.Current(cancellationToken);
+        return await ToolGuard.RunAsync(ToolNames.Open, _logger, async () =>
         {
-            var session = await _registry.OpenAsync(request, server.SessionId, cancellationToken);
+            var session = await _registry.OpenAsync(request, caller.Principal, caller.Cancellation);
             var endpoint = session.Endpoint;
             return new OpenResult(session.Id, endpoint.Host, endpoint.Port, endpoint.Username, endpoint.HostKeyFingerprint, endpoint.HostKeyStatus, session.Cwd);
-        }, cancellationToken);
+        }, caller.Cancellation);
     }
 
     private OpenRequest Validate(string host, string username, int port, string? password, string? privateKey, string? privateKeyPath, string? passphrase, string? hostKeyFingerprint, int? connectTimeoutMs)

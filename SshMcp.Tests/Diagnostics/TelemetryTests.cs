@@ -40,7 +40,8 @@ public sealed class TelemetryTests(SshdFixture sshd)
         var execSpan = Assert.Single(spans.Trace(root.TraceId), s => s.OperationName == ExecSpan);
         Assert.Equal(SourceName, execSpan.Source.Name);
         Assert.Equal(ActivityStatusCode.Unset, execSpan.Status);
-        Assert.Equal(session, execSpan.GetTagItem(SessionId));
+        Assert.Equal(session[..9] + "…", execSpan.GetTagItem(SessionId));
+        Assert.DoesNotContain(execSpan.TagObjects, t => t.Value is string v && v.Contains(session, StringComparison.Ordinal));
         Assert.Equal(sshd.Host, execSpan.GetTagItem(ServerAddress));
         Assert.Equal(sshd.Port, execSpan.GetTagItem(ServerPort));
         Assert.Equal(sshd.Username, execSpan.GetTagItem(User));
@@ -61,8 +62,8 @@ public sealed class TelemetryTests(SshdFixture sshd)
         Assert.Equal(ActivityKind.Server, parent.Kind);
         Assert.Equal("tools/call ssh_exec", parent.DisplayName);
 
-        Assert.Single(spans.Trace(root.TraceId), s => s.OperationName == OpenSpan && (string?)s.GetTagItem(SessionId) == session);
-        Assert.Single(spans.Trace(root.TraceId), s => s.OperationName == CloseSpan && (string?)s.GetTagItem(SessionId) == session);
+        Assert.Single(spans.Trace(root.TraceId), s => s.OperationName == OpenSpan && (string?)s.GetTagItem(SessionId) == session[..9] + "…");
+        Assert.Single(spans.Trace(root.TraceId), s => s.OperationName == CloseSpan && (string?)s.GetTagItem(SessionId) == session[..9] + "…");
 
         var counted = Assert.Single(count.GetMeasurementSnapshot());
         Assert.Equal((1L, OutcomeNonZero), (counted.Value, counted.Tags[Outcome]));

@@ -42,11 +42,29 @@ public sealed class AllowListTests
     [InlineData("null", false)]
     [InlineData("", false)]
     public void OriginAllows_ConfiguredOrigin_ComparesSchemeHostAndPort(string origin, bool allowed) =>
-        Assert.Equal(allowed, new OriginAllowList("https://app.example.com; http://localhost:5173").Allows(origin));
+        Assert.Equal(allowed, new OriginAllowList("https://app.example.com; http://localhost:5173", allowLoopback: false).Allows(origin));
 
     [Fact]
-    public void OriginAllows_EmptyList_RefusesEveryOrigin() =>
-        Assert.False(new OriginAllowList("").Allows("http://localhost:3000"));
+    public void OriginAllows_EmptyListBeyondLoopback_RefusesEveryOrigin() =>
+        Assert.False(new OriginAllowList("", allowLoopback: false).Allows("http://localhost:3000"));
+
+    [Theory]
+    [InlineData("http://localhost:3000", true)]
+    [InlineData("http://localhost", true)]
+    [InlineData("https://localhost:6274", true)]
+    [InlineData("http://127.0.0.1:45123", true)]
+    [InlineData("http://[::1]:8080", true)]
+    [InlineData("http://127.0.0.2:3000", false)]
+    [InlineData("http://localhost.evil.example:3000", false)]
+    [InlineData("http://evil.example", false)]
+    [InlineData("null", false)]
+    [InlineData("file://", false)]
+    public void OriginAllows_OnLoopback_AcceptsLoopbackOriginsOnly(string origin, bool allowed) =>
+        Assert.Equal(allowed, new OriginAllowList("", allowLoopback: true).Allows(origin));
+
+    [Fact]
+    public void OriginAllows_OnLoopbackWithList_AddsTheListedOrigins() =>
+        Assert.True(new OriginAllowList("https://app.example.com", allowLoopback: true).Allows("https://app.example.com"));
 
     [Theory]
     [InlineData("https://app.example.com/path")]

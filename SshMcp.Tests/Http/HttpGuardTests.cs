@@ -122,6 +122,28 @@ public sealed class HttpGuardTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("http://localhost:6274")]
+    [InlineData("http://127.0.0.1:5173")]
+    [InlineData("http://[::1]:8080")]
+    [InlineData("https://localhost")]
+    public async Task Post_WithLoopbackOriginOnALoopbackServer_IsServed(string origin)
+    {
+        using var response = await SendAsync(McpRequests.Initialize(HttpServerHarness.Token, origin: origin));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_WithTheServersOwnOrigin_IsServed()
+    {
+        var own = _server.BaseAddress.GetLeftPart(UriPartial.Authority);
+
+        using var response = await SendAsync(McpRequests.Initialize(HttpServerHarness.Token, origin: own));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
     [InlineData("https://agent.example.com")]
     [InlineData("HTTPS://Agent.Example.com:443")]
     public async Task Post_WithAllowedOrigin_IsServed(string origin)

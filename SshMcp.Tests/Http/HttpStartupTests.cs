@@ -55,7 +55,7 @@ public sealed class HttpStartupTests
     [InlineData("SshMcp:Http:AllowedOrigins", "https://ok.example/path", "'https://ok.example/path' is not an origin")]
     [InlineData("SshMcp:Http:AllowedHosts", " ; ", "SshMcp:Http:AllowedHosts is empty")]
     [InlineData("SshMcp:Http:MaxRequestBodyBytes", "1000", "SshMcp:Http:MaxRequestBodyBytes")]
-    [InlineData("SshMcp:MaxSessionsPerClient", "0", "SshMcp:MaxSessionsPerClient")]
+    [InlineData("SshMcp:MaxSessionsPerPrincipal", "0", "SshMcp:MaxSessionsPerPrincipal")]
     public async Task Start_InvalidSetting_RefusesNamingIt(string key, string value, string expected)
     {
         var error = await RefusedAsync(new Dictionary<string, string?> { [key] = value });
@@ -121,6 +121,50 @@ public sealed class HttpStartupTests
 
         Assert.Contains(server.Logs.Lines, l => l.Contains("[1100]", StringComparison.Ordinal) && l.Contains(server.McpEndpoint.ToString(), StringComparison.Ordinal));
         Assert.DoesNotContain(server.Logs.Lines, l => l.Contains(HttpServerHarness.Token, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Start_BeyondLoopback_RefusesLoopbackOriginsNotOnTheList()
+    {
+        // Bound to every interface, "localhost" is no longer this machine's user alone: only the list applies.
+        await using var server = await HttpServerHarness.StartAsync(new Dictionary<string, string?>
+        {
+            ["SshMcp:Http:BindAddress"] = "0.0.0.0",
+            ["SshMcp:Http:AllowedOrigins"] = "https://agent.example.com",
+        });
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{server.BaseAddress.Port}"), Timeout = HttpServerHarness.Bound };
+
+        using var loopback = await http.SendAsync(McpRequests.Initialize(HttpServerHarness.Token, origin: "http://localhost:6274"));
+        using var listed = await http.SendAsync(McpRequests.Initialize(HttpServerHarness.Token, origin: "https://agent.example.com"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, loopback.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_WithATokenMatchingNoName_Returns401()
+    {
+        await using var server = await HttpServerHarness.StartAsync(HttpSessionOwnershipTests.NamedTokens());
+        using var http = server.CreateHttpClient();
+
+        using var named = await http.SendAsync(McpRequests.Initialize(HttpSessionOwnershipTests.AliceToken));
+        using var unknown = await http.SendAsync(McpRequests.Initialize("carol-token-00000000000000000000000000"));
+
+        Assert.Equal(HttpStatusCode.OK, named.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task Start_TwoNamesWithOneToken_RefusesNamingTheSetting()
+    {
+        var error = await RefusedAsync(new Dictionary<string, string?>
+        {
+            ["SshMcp:Http:Tokens:alice"] = HttpSessionOwnershipTests.AliceToken,
+            ["SshMcp:Http:Tokens:mallory"] = HttpSessionOwnershipTests.AliceToken,
+        });
+
+        Assert.Contains("SshMcp:Http:Tokens:", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(HttpSessionOwnershipTests.AliceToken, error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>Builds and starts the app, which must refuse (building it already validates the settings, as Kestrel reads them).</summary>

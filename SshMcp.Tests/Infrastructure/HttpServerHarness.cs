@@ -80,8 +80,11 @@ public sealed class HttpServerHarness : IAsyncDisposable
 
     public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress, Timeout = Bound };
 
-    /// <summary>A real MCP client over Streamable HTTP; disposing it sends DELETE unless <paramref name="ownsSession"/> is false.</summary>
-    public async Task<TestMcpClient> ConnectAsync(string? token = Token, bool ownsSession = true, bool standaloneGetStream = true)
+    /// <summary>
+    /// A real MCP client over Streamable HTTP; disposing it sends DELETE unless <paramref name="ownsSession"/> is false.
+    /// It speaks 2026-07-28 (no initialize, no MCP session) unless <paramref name="protocolVersion"/> pins an older revision.
+    /// </summary>
+    public async Task<TestMcpClient> ConnectAsync(string? token = Token, bool ownsSession = true, bool standaloneGetStream = true, string? protocolVersion = null)
     {
         var transport = new HttpClientTransport(new HttpClientTransportOptions
         {
@@ -91,7 +94,7 @@ public sealed class HttpServerHarness : IAsyncDisposable
             OwnsSession = ownsSession,
             EnableStandaloneGetStream = standaloneGetStream,
         });
-        var client = await McpClient.CreateAsync(transport, new McpClientOptions { ClientInfo = new() { Name = "http-tests", Version = "1.0" } })
+        var client = await McpClient.CreateAsync(transport, new McpClientOptions { ClientInfo = new() { Name = "http-tests", Version = "1.0" }, ProtocolVersion = protocolVersion })
             .WaitAsync(Bound);
         _clients.Add(client);
         return new TestMcpClient(client);

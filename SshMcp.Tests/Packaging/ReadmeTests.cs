@@ -11,7 +11,7 @@ public sealed partial class ReadmeTests
 {
     private static readonly string RepositoryRoot = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(BuildInfo.ServerProject)!, ".."));
     private static readonly string Readme = File.ReadAllText(Path.Combine(RepositoryRoot, "README.md"));
-    private static readonly string[] DnxArguments = ["SshMcp", "--yes", "--", "--stdio"];
+    private static readonly string[] DnxArguments = ["dnx", "SshMcp", "--yes", "--", "--stdio"];
 
     [Fact]
     public void Readme_JsonSnippets_AreValidJson()
@@ -29,12 +29,13 @@ public sealed partial class ReadmeTests
         var jsonArguments = JsonBlock().Matches(Readme)
             .Select(m => JsonDocument.Parse(m.Groups["body"].Value).RootElement)
             .SelectMany(root => root.EnumerateObject().Where(p => p.Name is "servers" or "mcpServers").SelectMany(p => p.Value.EnumerateObject()))
-            .Where(server => server.Value.TryGetProperty("command", out var command) && command.GetString() == "dnx")
+            .Where(server => server.Value.TryGetProperty("command", out var command) && command.GetString() == "dotnet")
             .Select(server => server.Value.GetProperty("args").EnumerateArray().Select(a => a.GetString()!).ToArray())
             .ToList();
 
         Assert.NotEmpty(commandLines);
-        Assert.All(commandLines, line => Assert.Equal("dnx SshMcp --yes -- --stdio", line));
+        // `dotnet dnx`: a bare `dnx` is not on PATH with Debian's and Ubuntu's packaged .NET SDK.
+        Assert.All(commandLines, line => Assert.Equal("dotnet dnx SshMcp --yes -- --stdio", line));
         Assert.Equal(3, jsonArguments.Count);
         Assert.All(jsonArguments, arguments => Assert.Equal(DnxArguments, arguments));
     }
@@ -51,6 +52,6 @@ public sealed partial class ReadmeTests
     [GeneratedRegex(@"^```json\n(?<body>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex JsonBlock();
 
-    [GeneratedRegex(@"\bdnx SshMcp[^`\n]*")]
+    [GeneratedRegex(@"(?:\bdotnet )?\bdnx SshMcp[^`\n]*")]
     private static partial Regex DnxCommand();
 }

@@ -1,3 +1,4 @@
+using SshMcp.Server.Principals;
 using SshMcp.Server.Sessions;
 using SshMcp.Server.Ssh;
 
@@ -5,17 +6,20 @@ namespace SshMcp.Tests.Sessions;
 
 public sealed class SessionQuotaTests
 {
+    private static readonly Principal A = Principal.Token("a");
+    private static readonly Principal B = Principal.Token("b");
+
     [Fact]
-    public void Take_PastThePerClientLimit_FailsForThatClientOnly()
+    public void Take_PastThePerPrincipalLimit_FailsForThatPrincipalOnly()
     {
         var quota = new SessionQuota(maxTotal: 10, maxPerOwner: 2);
-        quota.Take("a");
-        quota.Take("a");
+        quota.Take(A);
+        quota.Take(A);
 
-        var refused = Assert.Throws<SshFailureException>(() => quota.Take("a"));
-        quota.Take("b");
+        var refused = Assert.Throws<SshFailureException>(() => quota.Take(A));
+        quota.Take(B);
 
-        Assert.Contains("MaxSessionsPerClient", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("MaxSessionsPerPrincipal", refused.Message, StringComparison.Ordinal);
         Assert.Equal(3, quota.Total);
     }
 
@@ -23,10 +27,10 @@ public sealed class SessionQuotaTests
     public void Take_PastTheTotal_FailsForEveryone()
     {
         var quota = new SessionQuota(maxTotal: 2, maxPerOwner: 2);
-        quota.Take("a");
-        quota.Take(null);
+        quota.Take(A);
+        quota.Take(Principal.LocalUser);
 
-        var refused = Assert.Throws<SshFailureException>(() => quota.Take("b"));
+        var refused = Assert.Throws<SshFailureException>(() => quota.Take(B));
 
         Assert.Contains("SshMcp:MaxSessions", refused.Message, StringComparison.Ordinal);
     }
@@ -35,25 +39,23 @@ public sealed class SessionQuotaTests
     public void Return_AfterTake_FreesTheSlot()
     {
         var quota = new SessionQuota(maxTotal: 1, maxPerOwner: 1);
-        quota.Take("a");
-        quota.Return("a");
+        quota.Take(A);
+        quota.Return(A);
 
-        quota.Take("b");
+        quota.Take(B);
 
         Assert.Equal(1, quota.Total);
     }
 
     [Fact]
-    public void Take_NoOwner_IsBoundByTheTotalOnly()
+    public void Take_LocalUser_IsBoundByThePerPrincipalLimitLikeAnyone()
     {
         var quota = new SessionQuota(maxTotal: 5, maxPerOwner: 1);
+        quota.Take(Principal.LocalUser);
 
-        for (var i = 0; i < 5; i++)
-        {
-            quota.Take(null);
-        }
-
-        Assert.Throws<SshFailureException>(() => quota.Take(null));
+        Assert.Throws<SshFailureException>(() => quota.Take(Principal.LocalUser));
+        quota.Take(A);
+        Assert.Equal(2, quota.Total);
     }
 
     [Fact]
@@ -66,7 +68,7 @@ public sealed class SessionQuotaTests
         {
             try
             {
-                quota.Take("a");
+                quota.Take(A);
                 Interlocked.Increment(ref taken);
             }
             catch (SshFailureException)
