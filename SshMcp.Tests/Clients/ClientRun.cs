@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using SshMcp.Server.Tools;
 using SshMcp.Tests.Infrastructure;
 
@@ -10,12 +11,14 @@ namespace SshMcp.Tests.Clients;
 internal sealed class ClientRun(TypeScriptClient client)
 {
     private readonly List<string> _problems = [];
+    private readonly List<string> _timings = [];
 
     public IReadOnlyList<string> Problems => _problems;
 
     public int Calls { get; private set; }
 
-    public List<string> Timings { get; } = [];
+    /// <summary>How long each call took, "step N ms", for the test's output.</summary>
+    public IReadOnlyList<string> Timings => _timings;
 
     public static Dictionary<string, object?> OpenArguments(SshdFixture sshd) => new()
     {
@@ -85,9 +88,9 @@ internal sealed class ClientRun(TypeScriptClient client)
     private async Task<DriverReply?> CallAsync(string step, string tool, Dictionary<string, object?> arguments)
     {
         Calls++;
-        var started = System.Diagnostics.Stopwatch.StartNew();
+        var started = Stopwatch.StartNew();
         var reply = await client.CallAsync(tool, arguments);
-        Timings.Add($"{step} {started.ElapsedMilliseconds} ms");
+        _timings.Add($"{step} {started.ElapsedMilliseconds} ms");
         if (!reply.Ok)
         {
             Problem(step, $"the client threw {reply.ErrorCode}: {reply.ErrorMessage}");

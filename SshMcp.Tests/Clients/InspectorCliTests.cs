@@ -29,16 +29,20 @@ public sealed class InspectorCliTests(SshdFixture sshd, ITestOutputHelper output
         Assert.Equal([ToolNames.Open, ToolNames.Exec, ToolNames.Close, ToolNames.List], ToolNamesOf(list.GetProperty("result")));
     }
 
-    [Fact]
-    public async Task OpenExecClose_InspectorCliOverHttp_PrintsInspector42()
+    /// <param name="era">legacy (the Inspector's default): initialize and 2025-11-25, a new MCP session each time;
+    /// modern: 2026-07-28, no initialize and no MCP session at all.</param>
+    [Theory]
+    [InlineData("legacy")]
+    [InlineData("modern")]
+    public async Task OpenExecClose_InspectorCliOverHttpInEitherEra_PrintsInspector42(string era)
     {
         await using var server = await ServerUnderTest.StartAsync(ServerUnderTest.Http);
         var inspector = new InspectorCli(server.Home);
         var config = await server.WriteMcpConfigAsync(Name);
         Task<JsonElement> Call(string tool, object arguments) =>
-            inspector.CliAsync(config, Name, "--method", "tools/call", "--tool-name", tool, "--tool-args-json", JsonSerializer.Serialize(arguments));
+            inspector.CliAsync(config, Name, "--protocol-era", era, "--method", "tools/call", "--tool-name", tool, "--tool-args-json", JsonSerializer.Serialize(arguments));
 
-        var list = await inspector.CliAsync(config, Name, "--method", "tools/list");
+        var list = await inspector.CliAsync(config, Name, "--protocol-era", era, "--method", "tools/list");
         var open = (await Call(ToolNames.Open, OpenArguments())).GetProperty("result");
         var sessionId = open.GetProperty("structuredContent").GetProperty("sessionId").GetString();
         var exec = (await Call(ToolNames.Exec, new { sessionId, command = Command })).GetProperty("result");
