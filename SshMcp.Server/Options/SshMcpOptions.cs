@@ -5,6 +5,12 @@ public sealed class SshMcpOptions
 {
     public const string SectionName = "SshMcp";
 
+    /// <summary>
+    /// The SSH client: <c>auto</c> (the system OpenSSH client where one is installed, else SSH.NET), <c>openssh</c> or
+    /// <c>sshnet</c>. A call's <c>transport</c> argument wins.
+    /// </summary>
+    public string Transport { get; set; } = "auto";
+
     /// <summary>Timeout of an <c>ssh_exec</c> call that names none.</summary>
     public int DefaultTimeoutMs { get; set; } = 60_000;
 
@@ -53,6 +59,18 @@ public sealed class SshMcpOptions
 
     /// <summary>The server's own known_hosts, where hosts trusted on first use are recorded. Default <c>~/.config/sshmcp/known_hosts</c>.</summary>
     public string? HostKeyStorePath { get; set; }
+
+    /// <summary>
+    /// How a host alias is resolved through ssh_config: <c>auto</c> (the ssh program's <c>ssh -G</c> when one is on
+    /// PATH, else the built-in parser), <c>ssh</c> or <c>builtin</c>.
+    /// </summary>
+    public string SshConfigResolver { get; set; } = "auto";
+
+    /// <summary>
+    /// One ssh_config file read instead of ~/.ssh/config and /etc/ssh/ssh_config, like <c>ssh -F</c>; <c>none</c>
+    /// for no file. Empty means ssh's own files.
+    /// </summary>
+    public string? SshConfigPath { get; set; }
 
     public TimeSpan DefaultTimeout => TimeSpan.FromMilliseconds(DefaultTimeoutMs);
 

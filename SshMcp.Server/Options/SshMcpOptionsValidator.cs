@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SshMcp.Server.Ssh.Config;
 using SshMcp.Server.Ssh.HostKeys;
 
 namespace SshMcp.Server.Options;
@@ -32,6 +33,11 @@ internal sealed class SshMcpOptionsValidator : IValidateOptions<SshMcpOptions>
         if (!HostKeyPolicyParser.TryParse(options.HostKeyPolicy, out _))
         {
             failures.Add($"Set {SshMcpOptions.SectionName}:{nameof(options.HostKeyPolicy)} to one of {HostKeyPolicyParser.AllowedValues} (now '{options.HostKeyPolicy}').");
+        }
+
+        if (!SshConfigResolverFactory.Modes.Contains(options.SshConfigResolver))
+        {
+            failures.Add($"Set {SshMcpOptions.SectionName}:{nameof(options.SshConfigResolver)} to one of {string.Join(", ", SshConfigResolverFactory.Modes)} (now '{options.SshConfigResolver}').");
         }
 
         if (options.KeepAliveSeconds < 0)

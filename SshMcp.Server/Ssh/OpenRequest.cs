@@ -10,7 +10,8 @@ internal sealed record OpenRequest(
     string? PrivateKeyPath,
     string? Passphrase,
     string? HostKeyFingerprint,
-    TimeSpan ConnectTimeout)
+    TimeSpan ConnectTimeout,
+    string? Transport = null)
 {
     // Keep secrets out of any accidental ToString (records print every property by default).
     public override string ToString() => $"{Username}@{Host}:{Port}";

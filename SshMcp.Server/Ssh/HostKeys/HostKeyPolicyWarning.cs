@@ -2,9 +2,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SshMcp.Server.Options;
-using SshMcp.Server.Ssh.HostKeys;
 
-namespace SshMcp.Server.Ssh;
+namespace SshMcp.Server.Ssh.HostKeys;
 
 /// <summary>Says once, at start, when host keys are not checked: an operator must not miss it.</summary>
 internal sealed partial class HostKeyPolicyWarning(IOptions<SshMcpOptions> options, ILogger<HostKeyPolicyWarning> logger) : IHostedService

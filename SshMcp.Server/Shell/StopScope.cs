@@ -1,5 +1,6 @@
-namespace SshMcp.Server.Sessions;
+namespace SshMcp.Server.Shell;
 
+/// <summary>What the stop script stops (its MODE argument).</summary>
 internal enum StopScope
 {
     /// <summary>What one command started; the shell and earlier background jobs are spared.</summary>
