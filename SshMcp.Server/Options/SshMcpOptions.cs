@@ -51,6 +51,15 @@ public sealed class SshMcpOptions
     /// <summary>Where default identity files (id_ed25519, id_ecdsa, id_rsa) are looked for; empty means ~/.ssh.</summary>
     public string? KeyDirectory { get; set; }
 
+    /// <summary>
+    /// The ssh-agent socket used when a call passes no credential: empty means <c>SSH_AUTH_SOCK</c>, <c>none</c>
+    /// turns the agent off. A host's IdentityAgent in ssh_config comes first.
+    /// </summary>
+    public string? AgentSocket { get; set; }
+
+    /// <summary>How long one request to the ssh-agent (listing keys, one signature) may take.</summary>
+    public int AgentTimeoutMs { get; set; } = 10_000;
+
     /// <summary><c>accept-new</c> (trust a host seen for the first time and remember it), <c>strict</c> (known hosts only) or <c>off</c>.</summary>
     public string HostKeyPolicy { get; set; } = "accept-new";
 
@@ -79,6 +88,8 @@ public sealed class SshMcpOptions
     public TimeSpan ConnectTimeout => TimeSpan.FromMilliseconds(ConnectTimeoutMs);
 
     public TimeSpan IdleTimeout => TimeSpan.FromMinutes(IdleTimeoutMinutes);
+
+    public TimeSpan AgentTimeout => TimeSpan.FromMilliseconds(AgentTimeoutMs);
 
     public TimeSpan StopTimeout => TimeSpan.FromMilliseconds(StopTimeoutMs);
 }

@@ -20,6 +20,7 @@ internal sealed class SshMcpOptionsValidator : IValidateOptions<SshMcpOptions>
         Positive(failures, options.MaxSessionsPerPrincipal, nameof(options.MaxSessionsPerPrincipal));
         Positive(failures, options.LivenessCheckSeconds, nameof(options.LivenessCheckSeconds));
         Positive(failures, options.MaxCommandBytes, nameof(options.MaxCommandBytes));
+        Positive(failures, options.AgentTimeoutMs, nameof(options.AgentTimeoutMs));
         if (options.MaxOutputBytes < 1024)
         {
             failures.Add($"Set {SshMcpOptions.SectionName}:{nameof(options.MaxOutputBytes)} to at least 1024 (now {options.MaxOutputBytes}).");

@@ -22,8 +22,9 @@ internal static class Failures
     public static SshFailureException CouldNotConnect(string host, int port, string why, Exception? inner = null) =>
         new(SshFailureKind.Other, $"Could not connect to {Where(host, port)}: {why.TrimEnd('.')}.", inner);
 
-    public static SshFailureException AuthenticationFailed(string target, IReadOnlyList<string> methodsTried, string serverSaid, Exception? inner = null) =>
-        new(SshFailureKind.AuthenticationFailed, $"Authentication failed for {target} (tried: {string.Join(", ", methodsTried)}). Check the username and the password or key; the server said: {serverSaid}", inner);
+    /// <param name="refusal">What the local side knows about why (an expired certificate, say), or null.</param>
+    public static SshFailureException AuthenticationFailed(string target, IReadOnlyList<string> methodsTried, string serverSaid, string? refusal, Exception? inner = null) =>
+        new(SshFailureKind.AuthenticationFailed, $"Authentication failed for {target} (tried: {string.Join(", ", methodsTried)}). {(refusal is null ? "Check the username and the password or key; the server said" : refusal + " The server said")}: {serverSaid}", inner);
 
     public static SshFailureException NotSsh(string host, int port, Exception? inner = null) =>
         new(SshFailureKind.NotSsh, $"{Where(host, port)} closed the connection before the SSH handshake: it does not look like an SSH server. Check the port.", inner);

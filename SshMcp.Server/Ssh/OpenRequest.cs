@@ -13,6 +13,9 @@ internal sealed record OpenRequest(
     TimeSpan ConnectTimeout,
     string? Transport = null)
 {
+    /// <summary>What the target's ssh_config says about identities; none by default.</summary>
+    public ConfiguredIdentities Identities { get; init; } = ConfiguredIdentities.None;
+
     // Keep secrets out of any accidental ToString (records print every property by default).
     public override string ToString() => $"{Username}@{Host}:{Port}";
 }

@@ -5,6 +5,7 @@ internal enum SshFailureKind
 {
     InvalidArgument,
     NoCredentials,
+    AgentUnavailable,
     BadKey,
     HostNotFound,
     ConnectionRefused,

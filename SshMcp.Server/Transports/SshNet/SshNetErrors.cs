@@ -10,7 +10,8 @@ namespace SshMcp.Server.Transports.SshNet;
 /// </summary>
 internal static class SshNetErrors
 {
-    public static SshFailureException TranslateConnect(Exception exception, OpenRequest request, IReadOnlyList<string> methodsTried)
+    /// <param name="refusal">What the local side can add when the server refused every method (see <see cref="CredentialSet.ExplainRefusal"/>).</param>
+    public static SshFailureException TranslateConnect(Exception exception, OpenRequest request, IReadOnlyList<string> methodsTried, string? refusal = null)
     {
         ArgumentNullException.ThrowIfNull(exception);
         return exception switch
@@ -25,7 +26,7 @@ internal static class SshNetErrors
             SocketException socket =>
                 Failures.CouldNotConnect(request.Host, request.Port, socket.Message, exception),
             SshAuthenticationException =>
-                Failures.AuthenticationFailed(request.ToString(), methodsTried, exception.Message, exception),
+                Failures.AuthenticationFailed(request.ToString(), methodsTried, exception.Message, refusal, exception),
             SshConnectionException { Message: var m } when m.Contains("identification", StringComparison.OrdinalIgnoreCase) =>
                 Failures.NotSsh(request.Host, request.Port, exception),
             SshConnectionException { Message: var m } when m.Contains("host key", StringComparison.OrdinalIgnoreCase) =>

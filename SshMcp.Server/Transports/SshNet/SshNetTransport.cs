@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Renci.SshNet;
 using SshMcp.Server.Options;
@@ -11,7 +12,7 @@ namespace SshMcp.Server.Transports.SshNet;
 /// connect separately and ignores its token during key exchange, so the deadline is enforced here, and a connect that
 /// overruns it is abandoned and disposed when it finally returns.
 /// </summary>
-internal sealed class SshNetTransport(HostKeyTrust hostKeys, IOptions<SshMcpOptions> options) : ISshTransport
+internal sealed class SshNetTransport(HostKeyTrust hostKeys, IOptions<SshMcpOptions> options, TimeProvider time, ILogger<SshNetTransport> logger) : ISshTransport
 {
     public const string TransportName = "sshnet";
 
@@ -21,7 +22,7 @@ internal sealed class SshNetTransport(HostKeyTrust hostKeys, IOptions<SshMcpOpti
 
     public async Task<SshConnectResult> ConnectAsync(OpenRequest request, CancellationToken deadline, CancellationToken cancellationToken)
     {
-        using var credentials = CredentialSet.Create(request, Environment.GetEnvironmentVariable, KeyDirectory());
+        using var credentials = await CreateCredentialsAsync(request, deadline, cancellationToken);
         var info = new Renci.SshNet.ConnectionInfo(request.Host, request.Port, request.Username, [.. credentials.Methods])
         {
             Timeout = request.ConnectTimeout,
@@ -64,7 +65,7 @@ internal sealed class SshNetTransport(HostKeyTrust hostKeys, IOptions<SshMcpOpti
                 throw Failures.HostKeyRejected(request.Host, request.Port, decision.RefusalMessage, ex);
             }
 
-            throw SshNetErrors.TranslateConnect(ex, request, credentials.Descriptions);
+            throw SshNetErrors.TranslateConnect(ex, request, credentials.Descriptions, credentials.ExplainRefusal(time.GetUtcNow()));
         }
 
         if (decision is null || keyBlob is null)
@@ -75,6 +76,21 @@ internal sealed class SshNetTransport(HostKeyTrust hostKeys, IOptions<SshMcpOpti
 
         hostKeys.Accepted(request.Host, request.Port, keyBlob, decision);
         return new SshConnectResult(new SshNetConnection(client, request.Host), decision.Fingerprint, decision.Status);
+    }
+
+    private async Task<CredentialSet> CreateCredentialsAsync(OpenRequest request, CancellationToken deadline, CancellationToken cancellationToken)
+    {
+        var context = new CredentialContext(
+            Environment.GetEnvironmentVariable, KeyDirectory(), options.Value.AgentSocket, options.Value.AgentTimeout, logger);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(deadline, cancellationToken);
+        try
+        {
+            return await CredentialSet.CreateAsync(request, context, either.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Failures.ConnectTimeout(request.Host, request.Port, request.ConnectTimeout);
+        }
     }
 
     private string? KeyDirectory()
