@@ -37,12 +37,13 @@ internal sealed class ServerUnderTest : IAsyncDisposable
     public IReadOnlyList<string> StdioCommand =>
         [DotnetCli.Executable, BuildInfo.BuiltServerDll, "--stdio", "--SshMcp:KnownHostsPath=", $"--SshMcp:HostKeyStorePath={HostKeyStore}"];
 
-    /// <summary>The stdio server's environment: its home, nothing of the machine's user.</summary>
+    /// <summary>The stdio server's environment: its home, nothing of the machine's user (keys, ssh-agent).</summary>
     public IReadOnlyDictionary<string, string?> StdioEnvironment => new Dictionary<string, string?>
     {
         ["HOME"] = Home,
         ["XDG_CONFIG_HOME"] = Path.Combine(Home, ".config"),
         ["SshMcp__KeyDirectory"] = Path.Combine(Home, ".ssh"),
+        ["SshMcp__AgentSocket"] = "none",
     };
 
     /// <summary>The driver's target arguments.</summary>
