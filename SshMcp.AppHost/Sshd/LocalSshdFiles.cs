@@ -69,7 +69,7 @@ internal sealed partial class LocalSshdFiles : IDisposable
             File.Copy(userKey + ".pub", Path.Combine(directory, "authorized_keys"));
             var fingerprint = FingerprintSha256(await File.ReadAllTextAsync(hostKey + ".pub", cancellationToken));
 
-            var files = new LocalSshdFiles(directory, FreeLoopbackPort(), user, fingerprint);
+            var files = new LocalSshdFiles(directory, LoopbackPorts.Free(), user, fingerprint);
             await File.WriteAllTextAsync(files.ConfigPath, files.RenderConfig(await HasPerSourcePenaltiesAsync(cancellationToken)), cancellationToken);
             return files;
         }
@@ -139,13 +139,6 @@ internal sealed partial class LocalSshdFiles : IDisposable
     /// <summary><c>SHA256:</c> and the unpadded base64 SHA-256 of the key blob, as <c>ssh-keygen -lf</c> prints it.</summary>
     private static string FingerprintSha256(string publicKeyLine) =>
         "SHA256:" + Convert.ToBase64String(SHA256.HashData(Convert.FromBase64String(publicKeyLine.Split(' ')[1]))).TrimEnd('=');
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     [GeneratedRegex(@"OpenSSH_(\d+)\.(\d+)")]
     private static partial Regex OpenSshVersion();

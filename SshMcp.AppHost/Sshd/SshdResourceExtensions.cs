@@ -66,7 +66,7 @@ public static class SshdResourceExtensions
         }
 
         var files = await LocalSshdFiles.CreateAsync(user, cancellationToken);
-        builder.Services.AddHostedService(_ => new LocalSshdCleanup(files));
+        builder.Services.AddHostedService(_ => new DisposeOnStop(files));
         if (Environment.IsPrivilegedProcess)
         {
             // sshd's privilege separation directory; a machine that never ran the system sshd lacks it.

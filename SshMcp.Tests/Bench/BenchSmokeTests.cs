@@ -10,7 +10,7 @@ namespace SshMcp.Tests.Bench;
 /// </summary>
 public sealed class BenchSmokeTests
 {
-    private static readonly TimeSpan RunBound = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan RunBound = TimeSpan.FromSeconds(300);
 
     private static readonly string[] ExpectedMetrics =
     [
@@ -18,6 +18,8 @@ public sealed class BenchSmokeTests
         "exec.stdio.p50", "exec.stdio.p90", "exec.stdio.p99", "floor.shell_rt.stdio.p50", "floor.ping.stdio.p50",
         "throughput.stdio", "open.stdio.median", "output5mb.stdio.median", "output5mb.rss_growth",
         "exec.http.p50", "exec.http.p90", "exec.http.p99", "floor.shell_rt.http.p50", "floor.ping.http.p50",
+        "cluster.exec.owner.p50", "cluster.exec.other.p50", "cluster.exec.hop_added.p50", "cluster.throughput",
+        "cluster.memory.per_session.a", "cluster.memory.per_session.b", "cluster.memory.per_session.c",
     ];
 
     [Fact]

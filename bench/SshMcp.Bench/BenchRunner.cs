@@ -93,6 +93,19 @@ internal static class BenchRunner
             BenchContext.Progress("exec latency, HTTP");
             await ExecLatency.RunAsync(context, http, raw, Goal.RatioAtMost(2.0));
         }
+
+        if (context.Settings.Cluster)
+        {
+            BenchContext.Progress("three replicas in cluster mode");
+            await using var cluster = await ClusterReplicas.StartAsync(ServerPaths.ServerDll, context.ServerEnvironment, context.ServerSaid);
+            await ClusterRouting.RunAsync(context, cluster);
+        }
+
+        if (context.Settings.BaselineServerDll is { } baseline)
+        {
+            BenchContext.Progress($"cold start and RSS against the baseline {baseline}");
+            await Baseline.RunAsync(context, baseline);
+        }
     }
 
     private static string LoadAverage()

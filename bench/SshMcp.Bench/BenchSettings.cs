@@ -19,6 +19,12 @@ internal sealed record BenchSettings(
     int IdleSessions,
     string OutputPath)
 {
+    /// <summary>Another build's SshMcp.Server.dll to compare cold start and RSS with (<c>--baseline DLL</c>); null for none.</summary>
+    public string? BaselineServerDll { get; init; }
+
+    /// <summary>Whether to run the three-replica cluster measurements (<c>--no-cluster</c> skips them).</summary>
+    public bool Cluster { get; init; } = true;
+
     public static BenchSettings Parse(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -31,9 +37,15 @@ internal sealed record BenchSettings(
                 "bench",
                 "results",
                 string.Create(CultureInfo.InvariantCulture, $"bench-{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}{(smoke ? "-smoke" : "")}.json"));
-        return smoke
+        var baselineIndex = args.ToList().IndexOf("--baseline");
+        var settings = smoke
             ? new BenchSettings(true, 2, 5, 2, 3, 2, 1, 1, 3, output)
             : new BenchSettings(false, 1000, 300, 16, 50, 10, 3, 5, 100, output);
+        return settings with
+        {
+            BaselineServerDll = baselineIndex >= 0 && baselineIndex + 1 < args.Count ? Path.GetFullPath(args[baselineIndex + 1]) : null,
+            Cluster = !args.Contains("--no-cluster"),
+        };
     }
 
     private static string? FindRepositoryRoot()

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Net;
 using System.Security.Cryptography;
 using ModelContextProtocol.Client;
+using SshMcp.Tests.Infrastructure;
 
 namespace SshMcp.Bench.Server;
 
@@ -62,7 +63,7 @@ internal sealed class RunningServer : IAsyncDisposable
     /// <summary>Starts <c>dotnet DLL</c> serving HTTP on a free loopback port and connects a stateful MCP client to /mcp.</summary>
     public static async Task<RunningServer> StartHttpAsync(string dll, IDictionary<string, string?> environment, Action<string> log)
     {
-        var port = FreeLoopbackPort();
+        var port = LoopbackPort.Free();
         var info = new ProcessStartInfo("dotnet", [dll])
         {
             UseShellExecute = false,
@@ -164,12 +165,5 @@ internal sealed class RunningServer : IAsyncDisposable
                 process.WaitForExit(TimeSpan.FromSeconds(10));
             }
         }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
