@@ -8,6 +8,7 @@ using SshMcp.Server.Options;
 using SshMcp.Server.Principals;
 using SshMcp.Server.Sessions;
 using SshMcp.Server.Ssh;
+using SshMcp.Server.Targets;
 using SshMcp.Server.Tools;
 
 namespace Microsoft.Extensions.Hosting;
@@ -34,6 +35,7 @@ public static class SshMcpServiceCollectionExtensions
         builder.AddSshMcpTelemetry();
         services.AddSingleton<IHostKeyTrust, HostKeyTrust>();
         services.AddHostedService<HostKeyPolicyWarning>();
+        builder.AddTargetAllowList();
         services.AddSingleton<SshConnector>();
         services.AddSingleton<SessionRegistry>();
         services.AddSingleton(sp => new CallerAccessor(sp.GetService<Microsoft.AspNetCore.Http.IHttpContextAccessor>()));

@@ -54,7 +54,7 @@ internal sealed class SessionRegistry(
         var opened = false;
         try
         {
-            var connected = await connector.ConnectAsync(request, TimeSpan.FromSeconds(_options.KeepAliveSeconds), linked.Token);
+            var connected = await connector.ConnectAsync(request, owner, TimeSpan.FromSeconds(_options.KeepAliveSeconds), linked.Token);
             RemoteShell shell;
             try
             {

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using Renci.SshNet;
 using SshMcp.Server.Options;
+using SshMcp.Server.Principals;
+using SshMcp.Server.Targets;
 
 namespace SshMcp.Server.Ssh;
 
@@ -9,12 +11,13 @@ namespace SshMcp.Server.Ssh;
 /// token during key exchange, so the deadline is enforced here and a connect that overruns it is abandoned and
 /// disposed when it finally returns.
 /// </summary>
-internal sealed class SshConnector(IHostKeyTrust hostKeyTrust, IOptions<SshMcpOptions> options)
+internal sealed class SshConnector(IHostKeyTrust hostKeyTrust, TargetGate targets, IOptions<SshMcpOptions> options)
 {
-    public async Task<ConnectedClient> ConnectAsync(OpenRequest request, TimeSpan keepAlive, CancellationToken deadline)
+    public async Task<ConnectedClient> ConnectAsync(OpenRequest request, Principal owner, TimeSpan keepAlive, CancellationToken deadline)
     {
+        var connectTo = await targets.ResolveAsync(owner, request, deadline);
         using var credentials = CredentialSet.Create(request, Environment.GetEnvironmentVariable, KeyDirectory());
-        var info = new Renci.SshNet.ConnectionInfo(request.Host, request.Port, request.Username, [.. credentials.Methods])
+        var info = new Renci.SshNet.ConnectionInfo(connectTo, request.Port, request.Username, [.. credentials.Methods])
         {
             Timeout = request.ConnectTimeout,
             ChannelCloseTimeout = TimeSpan.FromSeconds(2),

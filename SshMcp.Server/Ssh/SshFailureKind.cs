@@ -19,5 +19,6 @@ internal enum SshFailureKind
     SessionBusy,
     ShellEnded,
     LimitReached,
+    TargetRefused,
     Other,
 }
