@@ -1,11 +1,12 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
+using SshMcp.Server.Ssh.HostKeys;
 
 namespace SshMcp.Server.Targets;
 
 /// <summary>
-/// One entry of an allow list: a host name pattern (<c>*</c> matches any run of characters, case ignored) or an
+/// One entry of an allow list: a host name pattern (<c>*</c> matches any run of characters, <c>?</c> one, case ignored) or an
 /// address range (<c>10.0.0.0/8</c>, <c>fd00::/8</c>, a single address), with an optional list of ports. Written
 /// <c>db-*.example.com</c>, <c>db-*.example.com:22</c>, <c>10.0.0.0/8:22,2222</c>; an IPv6 range with ports in
 /// brackets: <c>[fd00::/8]:22</c>. Without ports every port matches.
@@ -31,7 +32,7 @@ internal sealed class TargetPattern
     public bool AllowsPort(int port) => _ports is null || _ports.Contains(port);
 
     /// <summary>True when this is a name pattern that matches <paramref name="name"/> (a trailing dot ignored).</summary>
-    public bool MatchesName(string name) => _name is not null && Glob(_name, name.TrimEnd('.'));
+    public bool MatchesName(string name) => _name is not null && HostPatternList.GlobMatches(_name, name.TrimEnd('.').ToLowerInvariant());
 
     public bool Contains(IPAddress address) => _network is { } network && network.Contains(Normalize(address));
 
@@ -81,13 +82,13 @@ internal sealed class TargetPattern
             return true;
         }
 
-        if (!host.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '*'))
+        if (!host.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '*' or '?'))
         {
-            error = $"'{entry}' is not a host name pattern: use letters, digits, '-', '.', '_' and '*' only.";
+            error = $"'{entry}' is not a host name pattern: use letters, digits, '-', '.', '_', '*' and '?' only.";
             return false;
         }
 
-        pattern = new TargetPattern(entry, host.TrimEnd('.'), null, ports);
+        pattern = new TargetPattern(entry, host.TrimEnd('.').ToLowerInvariant(), null, ports);
         error = null;
         return true;
     }
@@ -134,40 +135,5 @@ internal sealed class TargetPattern
         }
 
         return parts.Length > 0;
-    }
-
-    /// <summary><c>*</c> matches any run of characters (dots included); everything else matches itself, case ignored.</summary>
-    private static bool Glob(ReadOnlySpan<char> pattern, ReadOnlySpan<char> value)
-    {
-        int p = 0, v = 0, star = -1, resume = 0;
-        while (v < value.Length)
-        {
-            if (p < pattern.Length && pattern[p] == '*')
-            {
-                star = p++;
-                resume = v;
-            }
-            else if (p < pattern.Length && char.ToLowerInvariant(pattern[p]) == char.ToLowerInvariant(value[v]))
-            {
-                p++;
-                v++;
-            }
-            else if (star >= 0)
-            {
-                p = star + 1;
-                v = ++resume;
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        while (p < pattern.Length && pattern[p] == '*')
-        {
-            p++;
-        }
-
-        return p == pattern.Length;
     }
 }
