@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SshMcp.Server;
+using SshMcp.Server.Audit;
 using SshMcp.Server.Diagnostics;
 using SshMcp.Server.Options;
 using SshMcp.Server.Principals;
@@ -53,7 +54,8 @@ public static class SshMcpServiceCollectionExtensions
             .WithTools<SshOpenTool>()
             .WithTools<SshExecTool>()
             .WithTools<SshCloseTool>()
-            .WithTools<SshListTool>();
+            .WithTools<SshListTool>()
+            .WithAudit(builder);
     }
 
     /// <summary>
