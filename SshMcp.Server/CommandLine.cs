@@ -42,6 +42,7 @@ internal sealed record CommandLine(bool Stdio, string[] ConfigurationArgs, int? 
         The README lists every setting.
 
         Environment:
+          SSH_AUTH_SOCK        the ssh-agent whose keys ssh_open uses when given no password or key
           SSH_PRIVATE_KEY      private key text used when ssh_open is given no password or key
           SSHMCP_AUTH_TOKEN    bearer token required on every HTTP request; needed to listen beyond loopback
           {TransportVariable}     stdio or http, as the switches (a switch wins)

@@ -8,8 +8,10 @@ using SshMcp.Server.Diagnostics;
 using SshMcp.Server.Options;
 using SshMcp.Server.Principals;
 using SshMcp.Server.Sessions;
-using SshMcp.Server.Ssh;
+using SshMcp.Server.Ssh.HostKeys;
 using SshMcp.Server.Targets;
+using SshMcp.Server.Transports;
+using SshMcp.Server.Transports.SshNet;
 using SshMcp.Server.Tools;
 
 namespace Microsoft.Extensions.Hosting;
@@ -34,10 +36,11 @@ public static class SshMcpServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         builder.AddSshMcpTelemetry();
-        services.AddSingleton<IHostKeyTrust, HostKeyTrust>();
+        services.AddSingleton<HostKeyTrust>();
         services.AddHostedService<HostKeyPolicyWarning>();
         builder.AddTargetAllowList();
-        services.AddSingleton<SshConnector>();
+        services.AddSingleton<ISshTransport, SshNetTransport>();
+        services.AddSingleton<TransportSelector>();
         services.AddSingleton<SessionRegistry>();
         services.AddSingleton(sp => new CallerAccessor(sp.GetService<Microsoft.AspNetCore.Http.IHttpContextAccessor>()));
         services.AddSingleton<IdleSessionReaper>();

@@ -31,7 +31,7 @@ internal static class AuditRecords
             Host = session?.Host ?? Text(args, "host")?.Trim(),
             User = session?.Username ?? Text(args, "username")?.Trim(),
             Port = session?.Port ?? Number(args, "port") ?? (Text(args, "host") is null ? null : 22),
-            Transport = Text(args, "transport"),
+            Transport = session?.Transport ?? Text(args, "transport"),
             Session = string.IsNullOrEmpty(sessionId) ? null : SessionIds.LogRef(sessionId),
             RunId = Text(args, "runId"),
             Command = commandMode == AuditCommandMode.Record ? command : null,

@@ -8,8 +8,8 @@ namespace SshMcp.Server.Diagnostics;
 /// </summary>
 internal static partial class Log
 {
-    [LoggerMessage(1000, LogLevel.Information, "Opened SSH session {SessionId} to {Username}@{Host}:{Port} in {ElapsedMs} ms (host key {HostKeyStatus})")]
-    public static partial void SessionOpened(ILogger logger, string sessionId, string username, string host, int port, long elapsedMs, string hostKeyStatus);
+    [LoggerMessage(1000, LogLevel.Information, "Opened SSH session {SessionId} to {Username}@{Host}:{Port} in {ElapsedMs} ms over {Transport} (host key {HostKeyStatus})")]
+    public static partial void SessionOpened(ILogger logger, string sessionId, string username, string host, int port, long elapsedMs, string transport, string hostKeyStatus);
 
     [LoggerMessage(1001, LogLevel.Warning, "Could not open an SSH session to {Host}:{Port}: {Reason}")]
     public static partial void SessionOpenFailed(ILogger logger, string host, int port, string reason);

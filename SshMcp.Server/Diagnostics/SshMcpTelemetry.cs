@@ -68,7 +68,7 @@ internal sealed class SshMcpTelemetry : IDisposable
         if (activity is { IsAllDataRequested: true })
         {
             activity.SetTag(SessionId, session.LogRef);
-            activity.SetTag(HostKeyStatus, session.Endpoint.HostKeyStatus);
+            activity.SetTag(HostKeyStatus, Ssh.HostKeys.HostKeyStatusExtensions.ToWireString(session.Endpoint.HostKeyStatus));
         }
     }
 

@@ -5,6 +5,12 @@ public sealed class SshMcpOptions
 {
     public const string SectionName = "SshMcp";
 
+    /// <summary>
+    /// The SSH client: <c>auto</c> (the system OpenSSH client where one is installed, else SSH.NET), <c>openssh</c> or
+    /// <c>sshnet</c>. A call's <c>transport</c> argument wins.
+    /// </summary>
+    public string Transport { get; set; } = "auto";
+
     /// <summary>Timeout of an <c>ssh_exec</c> call that names none.</summary>
     public int DefaultTimeoutMs { get; set; } = 60_000;
 
@@ -45,6 +51,15 @@ public sealed class SshMcpOptions
     /// <summary>Where default identity files (id_ed25519, id_ecdsa, id_rsa) are looked for; empty means ~/.ssh.</summary>
     public string? KeyDirectory { get; set; }
 
+    /// <summary>
+    /// The ssh-agent socket used when a call passes no credential: empty means <c>SSH_AUTH_SOCK</c>, <c>none</c>
+    /// turns the agent off. A host's IdentityAgent in ssh_config comes first.
+    /// </summary>
+    public string? AgentSocket { get; set; }
+
+    /// <summary>How long one request to the ssh-agent (listing keys, one signature) may take.</summary>
+    public int AgentTimeoutMs { get; set; } = 10_000;
+
     /// <summary><c>accept-new</c> (trust a host seen for the first time and remember it), <c>strict</c> (known hosts only) or <c>off</c>.</summary>
     public string HostKeyPolicy { get; set; } = "accept-new";
 
@@ -54,6 +69,18 @@ public sealed class SshMcpOptions
     /// <summary>The server's own known_hosts, where hosts trusted on first use are recorded. Default <c>~/.config/sshmcp/known_hosts</c>.</summary>
     public string? HostKeyStorePath { get; set; }
 
+    /// <summary>
+    /// How a host alias is resolved through ssh_config: <c>auto</c> (the ssh program's <c>ssh -G</c> when one is on
+    /// PATH, else the built-in parser), <c>ssh</c> or <c>builtin</c>.
+    /// </summary>
+    public string SshConfigResolver { get; set; } = "auto";
+
+    /// <summary>
+    /// One ssh_config file read instead of ~/.ssh/config and /etc/ssh/ssh_config, like <c>ssh -F</c>; <c>none</c>
+    /// for no file. Empty means ssh's own files.
+    /// </summary>
+    public string? SshConfigPath { get; set; }
+
     public TimeSpan DefaultTimeout => TimeSpan.FromMilliseconds(DefaultTimeoutMs);
 
     public TimeSpan MaxTimeout => TimeSpan.FromMilliseconds(MaxTimeoutMs);
@@ -61,6 +88,8 @@ public sealed class SshMcpOptions
     public TimeSpan ConnectTimeout => TimeSpan.FromMilliseconds(ConnectTimeoutMs);
 
     public TimeSpan IdleTimeout => TimeSpan.FromMinutes(IdleTimeoutMinutes);
+
+    public TimeSpan AgentTimeout => TimeSpan.FromMilliseconds(AgentTimeoutMs);
 
     public TimeSpan StopTimeout => TimeSpan.FromMilliseconds(StopTimeoutMs);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SshMcp.Server.Ssh.Config;
 using SshMcp.Server.Ssh.HostKeys;
 
 namespace SshMcp.Server.Options;
@@ -19,6 +20,7 @@ internal sealed class SshMcpOptionsValidator : IValidateOptions<SshMcpOptions>
         Positive(failures, options.MaxSessionsPerPrincipal, nameof(options.MaxSessionsPerPrincipal));
         Positive(failures, options.LivenessCheckSeconds, nameof(options.LivenessCheckSeconds));
         Positive(failures, options.MaxCommandBytes, nameof(options.MaxCommandBytes));
+        Positive(failures, options.AgentTimeoutMs, nameof(options.AgentTimeoutMs));
         if (options.MaxOutputBytes < 1024)
         {
             failures.Add($"Set {SshMcpOptions.SectionName}:{nameof(options.MaxOutputBytes)} to at least 1024 (now {options.MaxOutputBytes}).");
@@ -32,6 +34,11 @@ internal sealed class SshMcpOptionsValidator : IValidateOptions<SshMcpOptions>
         if (!HostKeyPolicyParser.TryParse(options.HostKeyPolicy, out _))
         {
             failures.Add($"Set {SshMcpOptions.SectionName}:{nameof(options.HostKeyPolicy)} to one of {HostKeyPolicyParser.AllowedValues} (now '{options.HostKeyPolicy}').");
+        }
+
+        if (!SshConfigResolverFactory.Modes.Contains(options.SshConfigResolver))
+        {
+            failures.Add($"Set {SshMcpOptions.SectionName}:{nameof(options.SshConfigResolver)} to one of {string.Join(", ", SshConfigResolverFactory.Modes)} (now '{options.SshConfigResolver}').");
         }
 
         if (options.KeepAliveSeconds < 0)

@@ -1,7 +1,6 @@
-using System.Globalization;
 using System.Text;
-using Renci.SshNet;
 using SshMcp.Server.Shell;
+using SshMcp.Server.Transports;
 
 namespace SshMcp.Server.Sessions;
 
@@ -13,33 +12,13 @@ internal static class ProcessStopper
 {
     private static readonly byte[] Script = Encoding.UTF8.GetBytes(ShellScripts.Stop);
 
-    /// <summary>True when the host refused to open the channel (SSH.NET gives up after its retries).</summary>
-    public static bool IsChannelRefused(Exception exception) =>
-        exception is Renci.SshNet.Common.SshException { Message: var message }
-        && message.StartsWith("Failed to open a channel", StringComparison.Ordinal);
-
     /// <summary>
-    /// Returns the script's verdict: <c>none</c> (nothing was running), <c>stopped</c> (all gone),
-    /// or <c>unconfirmed PIDS</c>.
+    /// Runs the stop script and returns its verdict. A host that refuses the channel throws a
+    /// <see cref="Ssh.SshFailureKind.ChannelRefused"/> failure.
     /// </summary>
-    public static async Task<string> StopAsync(SshClient client, int shellPid, string tag, StopScope scope, int maxAgeSeconds, TimeSpan bound)
+    public static async Task<StopVerdict> StopAsync(ISshConnection connection, int shellPid, string tag, StopScope scope, int maxAgeSeconds, TimeSpan bound)
     {
-        var commandLine = string.Create(
-            CultureInfo.InvariantCulture,
-            $"exec /bin/sh -s {shellPid} {tag} {(scope == StopScope.Session ? "all" : "run")} {maxAgeSeconds}");
-        using var command = client.CreateCommand(commandLine);
-        using var deadline = new CancellationTokenSource(bound);
-        var exec = await Task.Factory.StartNew(
-            () => command.ExecuteAsync(CancellationToken.None),
-            deadline.Token,
-            TaskCreationOptions.DenyChildAttach,
-            TaskScheduler.Default).WaitAsync(deadline.Token);
-        using (var stdin = command.CreateInputStream())
-        {
-            stdin.Write(Script);
-        }
-
-        await exec.WaitAsync(deadline.Token);
-        return command.Result.Trim();
+        var result = await connection.RunAsync(ShellScripts.StopCommandLine(shellPid, tag, scope, maxAgeSeconds), Script, bound, CancellationToken.None);
+        return StopVerdict.Parse(result.Stdout);
     }
 }

@@ -1,32 +1,25 @@
+using System.Globalization;
 using System.Text;
-using Renci.SshNet;
 using SshMcp.Server.Shell;
+using SshMcp.Server.Transports;
 
 namespace SshMcp.Server.Sessions;
 
 /// <summary>
-/// The session's one long-lived shell: an exec channel without a PTY running the user's login shell, commands written
-/// to its stdin, stdout and stderr read by two dedicated threads (SSH.NET's output streams only offer blocking reads)
-/// and fed to the command in flight.
+/// The session's one long-lived shell: a command without a PTY running the user's login shell, commands written to its
+/// stdin, stdout and stderr fed by the transport's reader to the command in flight.
 /// </summary>
-internal sealed class RemoteShell : IDisposable
+internal sealed class RemoteShell : IRemoteOutput, IDisposable
 {
-    private const int ReadBufferBytes = 16 * 1024;
-
-    private readonly SshCommand _command;
-    private readonly Stream _stdin;
-    private readonly Task _exec;
     private readonly int _maxOutputBytes;
     private readonly Lock _gate = new();
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private IRemoteProcess _process = null!;
     private ShellRun? _current;
     private int _openStreams = 2;
 
-    private RemoteShell(SshCommand command, Task exec, Stream stdin, int maxOutputBytes)
+    private RemoteShell(int maxOutputBytes)
     {
-        _command = command;
-        _exec = exec;
-        _stdin = stdin;
         _maxOutputBytes = maxOutputBytes;
     }
 
@@ -37,53 +30,55 @@ internal sealed class RemoteShell : IDisposable
 
     public ShellFlavor Flavor { get; private set; } = ShellFlavor.Posix;
 
-    /// <summary>Completes when the shell's channel has closed.</summary>
+    /// <summary>Completes when both of the shell's output streams have closed.</summary>
     public Task Ended => _ended.Task;
 
     public bool HasEnded => _ended.Task.IsCompleted;
 
     /// <summary>The channel's end: faulted when the connection dropped, otherwise the shell exited.</summary>
-    public Task Execution => _exec;
+    public Task Execution => _process.Exited;
 
-    public int? ExitStatus => _command.ExitStatus;
+    public int? ExitStatus => _process.ExitStatus;
 
-    public string? ExitSignal => _command.ExitSignal;
+    public string? ExitSignal => _process.ExitSignal;
 
-    /// <summary>Opens the channel, starts the login shell, discards what its profile printed and learns its PID.</summary>
-    public static async Task<RemoteShell> StartAsync(SshClient client, string sessionId, int maxOutputBytes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the login shell, discards what its profile printed and learns its PID. <paramref name="tag"/> marks the
+    /// environment of every process the shell starts, so that they can be found and stopped later.
+    /// </summary>
+    public static async Task<RemoteShell> StartAsync(ISshConnection connection, string tag, int maxOutputBytes, CancellationToken cancellationToken)
     {
-        var command = client.CreateCommand(ShellScripts.Launcher);
-
-        // ExecuteAsync opens the channel synchronously and may wait for a free channel slot, ignoring its token:
-        // run it on the pool so the caller's deadline still applies.
-        var exec = await Task.Factory.StartNew(
-            () => command.ExecuteAsync(CancellationToken.None),
-            cancellationToken,
-            TaskCreationOptions.DenyChildAttach,
-            TaskScheduler.Default).WaitAsync(cancellationToken);
-
-        var shell = new RemoteShell(command, exec, command.CreateInputStream(), maxOutputBytes);
-        shell.StartReader(command.OutputStream, isStdout: true, sessionId);
-        shell.StartReader(command.ExtendedOutputStream, isStdout: false, sessionId);
-
-        var setup = Encoding.UTF8.GetBytes(ShellScripts.Setup(sessionId));
-        shell._stdin.Write(setup);
-        using var probe = shell.Begin(ShellScripts.Probe, 0, 0, ShellFlavor.Zsh);
-        var end = await probe.Completion.Task.WaitAsync(cancellationToken);
-        if (end != ShellRunEnd.Framed)
+        var shell = new RemoteShell(maxOutputBytes);
+        shell._process = await connection.StartAsync(ShellScripts.Launcher, shell, cancellationToken);
+        try
         {
-            throw new InvalidOperationException($"the shell ended while starting (exit status {command.ExitStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"})");
-        }
+            await shell._process.WriteAsync(Encoding.UTF8.GetBytes(ShellScripts.Setup(tag)), cancellationToken);
+            using var probe = await shell.BeginAsync(ShellScripts.Probe, 0, 0, ShellFlavor.Zsh, cancellationToken);
+            var end = await probe.Completion.Task.WaitAsync(cancellationToken);
+            if (end != ShellRunEnd.Framed)
+            {
+                throw new InvalidOperationException($"the shell ended while starting (exit status {shell.ExitStatus?.ToString(CultureInfo.InvariantCulture) ?? "none"})");
+            }
 
-        var parts = probe.StdoutCapture.ToText().Text.Split(' ', 2);
-        shell.ShellPid = int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture);
-        shell.Flavor = parts.Length > 1 && parts[1] == "zsh" ? ShellFlavor.Zsh : ShellFlavor.Posix;
-        shell.InitialCwd = Trailer.TryParse(probe.Stdout.Trailer, out var trailer) ? trailer.Cwd : "";
-        return shell;
+            if (!ShellProbe.TryParse(probe.StdoutCapture.ToText().Text, out var identity))
+            {
+                throw new InvalidOperationException("the shell's first reply was not its PID (a profile that ends the shell or replaces stdout?)");
+            }
+
+            shell.ShellPid = identity.Pid;
+            shell.Flavor = identity.Flavor;
+            shell.InitialCwd = Trailer.TryParse(probe.Stdout.Trailer, out var trailer) ? trailer.Cwd : "";
+            return shell;
+        }
+        catch
+        {
+            shell.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Sends one command. The returned run completes when its output is complete.</summary>
-    public ShellRun Begin(string commandText, int runNumber, int previousExitCode, ShellFlavor flavor)
+    public async Task<ShellRun> BeginAsync(string commandText, int runNumber, int previousExitCode, ShellFlavor flavor, CancellationToken cancellationToken)
     {
         var markers = FrameMarkers.CreateRandom();
         var run = new ShellRun(markers, _maxOutputBytes);
@@ -107,9 +102,9 @@ internal sealed class RemoteShell : IDisposable
         var frame = Encoding.UTF8.GetBytes(CommandFrame.Build(commandText, markers, flavor, runNumber, previousExitCode));
         try
         {
-            _stdin.Write(frame);
+            await _process.WriteAsync(frame, cancellationToken);
         }
-        catch (Exception) when (HasEnded || _exec.IsCompleted)
+        catch (Exception) when (HasEnded || _process.Exited.IsCompleted)
         {
             // The channel closed under us; the run completes through the readers' end-of-stream path.
         }
@@ -131,44 +126,9 @@ internal sealed class RemoteShell : IDisposable
         run.Completion.TrySetResult(ShellRunEnd.ShellEnded);
     }
 
-    public void Dispose()
-    {
-        _stdin.Dispose();
-        _command.Dispose();
-    }
+    public void Dispose() => _process?.Dispose();
 
-    private void StartReader(Stream stream, bool isStdout, string name)
-    {
-        var thread = new Thread(() => ReadLoop(stream, isStdout), maxStackSize: 256 * 1024)
-        {
-            IsBackground = true,
-            Name = $"sshmcp {name} {(isStdout ? "stdout" : "stderr")}",
-        };
-        thread.Start();
-    }
-
-    private void ReadLoop(Stream stream, bool isStdout)
-    {
-        var buffer = new byte[ReadBufferBytes];
-        try
-        {
-            int read;
-            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
-            {
-                Deliver(buffer.AsSpan(0, read), isStdout);
-            }
-        }
-        catch (ObjectDisposedException)
-        {
-            // The command was disposed: same as end of stream.
-        }
-        finally
-        {
-            StreamClosed(isStdout);
-        }
-    }
-
-    private void Deliver(ReadOnlySpan<byte> data, bool isStdout)
+    void IRemoteOutput.OnData(RemoteStream stream, ReadOnlySpan<byte> data)
     {
         ShellRun? framed = null;
         lock (_gate)
@@ -179,7 +139,7 @@ internal sealed class RemoteShell : IDisposable
                 return; // output between commands (a background job): nobody's
             }
 
-            (isStdout ? run.Stdout : run.Stderr).Feed(data);
+            (stream == RemoteStream.Stdout ? run.Stdout : run.Stderr).Feed(data);
             if (run.IsFramed)
             {
                 _current = null;
@@ -190,24 +150,26 @@ internal sealed class RemoteShell : IDisposable
         framed?.Completion.TrySetResult(ShellRunEnd.Framed);
     }
 
-    private void StreamClosed(bool isStdout)
+    void IRemoteOutput.OnClosed(RemoteStream stream)
     {
         ShellRun? orphan = null;
+        var ended = false;
         lock (_gate)
         {
             if (_current is { } run)
             {
-                (isStdout ? run.Stdout : run.Stderr).Flush();
+                (stream == RemoteStream.Stdout ? run.Stdout : run.Stderr).Flush();
             }
 
             if (--_openStreams == 0)
             {
                 orphan = _current;
                 _current = null;
+                ended = true;
             }
         }
 
-        if (Volatile.Read(ref _openStreams) == 0)
+        if (ended)
         {
             _ended.TrySetResult();
             orphan?.Completion.TrySetResult(ShellRunEnd.ShellEnded);

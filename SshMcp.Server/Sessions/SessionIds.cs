@@ -19,6 +19,17 @@ internal static class SessionIds
         return "s" + Convert.ToHexStringLower(random);
     }
 
+    /// <summary>
+    /// The tag that marks the environment of every process a session starts on the host (<c>__SSHMCP=TAG.RUN</c>),
+    /// so that they can be found and stopped. Random, and not the id: the host's users may read it.
+    /// </summary>
+    public static string NewTag()
+    {
+        Span<byte> random = stackalloc byte[6];
+        RandomNumberGenerator.Fill(random);
+        return "t" + Convert.ToHexStringLower(random);
+    }
+
     /// <summary><c>s1a2b3c4d…</c>: what logs and spans say instead of the id.</summary>
     public static string LogRef(string id) =>
         id.Length > LogRefHexDigits + 1 ? string.Concat(id.AsSpan(0, LogRefHexDigits + 1), "…") : id;

@@ -6,6 +6,9 @@ using SshMcp.Server.Diagnostics;
 using SshMcp.Server.Options;
 using SshMcp.Server.Principals;
 using SshMcp.Server.Ssh;
+using SshMcp.Server.Ssh.HostKeys;
+using SshMcp.Server.Targets;
+using SshMcp.Server.Transports;
 
 namespace SshMcp.Server.Sessions;
 
@@ -15,7 +18,8 @@ namespace SshMcp.Server.Sessions;
 /// so a principal may use its sessions from any connection, request or protocol revision.
 /// </summary>
 internal sealed class SessionRegistry(
-    SshConnector connector,
+    TransportSelector transports,
+    TargetGate targets,
     IOptions<SshMcpOptions> options,
     TimeProvider time,
     ILoggerFactory loggerFactory,
@@ -47,36 +51,38 @@ internal sealed class SessionRegistry(
     private async Task<SshSession> OpenCoreAsync(OpenRequest request, Principal owner, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var id = SessionIds.New();
+        var transport = transports.Select(request.Transport);
         using var deadline = new CancellationTokenSource(request.ConnectTimeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         _quota.Take(owner);
         var opened = false;
         try
         {
-            var connected = await connector.ConnectAsync(request, owner, TimeSpan.FromSeconds(_options.KeepAliveSeconds), linked.Token);
+            var connected = await transport.ConnectAsync(await targets.ResolveAsync(owner, request, deadline.Token, cancellationToken), deadline.Token, cancellationToken);
             RemoteShell shell;
+            var tag = SessionIds.NewTag();
             try
             {
-                shell = await RemoteShell.StartAsync(connected.Client, id, _options.MaxOutputBytes, linked.Token);
+                using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+                shell = await RemoteShell.StartAsync(connected.Connection, tag, _options.MaxOutputBytes, either.Token);
             }
             catch (Exception ex)
             {
-                connected.Client.Dispose();
+                await connected.Connection.DisposeAsync();
                 cancellationToken.ThrowIfCancellationRequested();
-                throw ex is OperationCanceledException or TimeoutException
-                    ? new SshFailureException(SshFailureKind.Timeout, $"Connected to {request}, but the login shell did not become ready within {request.ConnectTimeout.TotalSeconds:0.#} s (a profile script may wait for input). Check the account's shell start-up files, or pass a longer connectTimeoutMs.", ex)
-                    : ProcessStopper.IsChannelRefused(ex)
-                        ? new SshFailureException(SshFailureKind.ChannelRefused, $"Connected to {request}, but the host refused to open a session channel (sshd's MaxSessions limit, or a policy that forbids sessions). Check the server's sshd_config.", ex)
-                        : new SshFailureException(SshFailureKind.ShellFailed, $"Connected to {request}, but the shell could not be started: {ex.Message}. Check that the account has a working login shell and /bin/sh.", ex);
+                throw ex switch
+                {
+                    OperationCanceledException or TimeoutException => Failures.ShellNotReady(request.ToString(), request.ConnectTimeout, ex),
+                    SshFailureException { Kind: SshFailureKind.ChannelRefused } => Failures.SessionChannelRefused(request.ToString(), ex),
+                    _ => Failures.ShellFailed(request.ToString(), ex.Message, ex),
+                };
             }
 
-            var endpoint = new SessionEndpoint(request.Host, request.Port, request.Username, connected.HostKeyFingerprint, connected.HostKeyStatus);
-            var session = new SshSession(id, endpoint, connected.Client, shell, shell.InitialCwd, _options, time, loggerFactory.CreateLogger<SshSession>()) { Owner = owner };
-            _sessions[id] = session;
+            var endpoint = new SessionEndpoint(request.Host, request.Port, request.Username, connected.Connection.Transport, connected.HostKeyFingerprint, connected.HostKeyStatus);
+            var session = new SshSession(SessionIds.New(), tag, endpoint, connected.Connection, shell, _options, time, loggerFactory.CreateLogger<SshSession>()) { Owner = owner };
+            _sessions[session.Id] = session;
             opened = true;
             telemetry.SessionStarted();
-            Log.SessionOpened(_logger, session.LogRef, request.Username, request.Host, request.Port, (long)time.GetElapsedTime(started).TotalMilliseconds, connected.HostKeyStatus);
+            Log.SessionOpened(_logger, session.LogRef, request.Username, request.Host, request.Port, (long)time.GetElapsedTime(started).TotalMilliseconds, endpoint.Transport, connected.HostKeyStatus.ToWireString());
             return session;
         }
         catch (SshFailureException failure)

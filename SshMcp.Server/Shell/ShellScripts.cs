@@ -1,100 +1,93 @@
+using System.Globalization;
+using System.Text;
+
 namespace SshMcp.Server.Shell;
 
 /// <summary>
-/// The fixed shell text the server sends. Everything here is POSIX sh (and valid zsh); none of it carries a
-/// secret or a command's text.
+/// The fixed shell text the server sends. Each script lives in <c>Shell/Scripts/</c>, embedded in the assembly, with
+/// the comments that explain it; lines whose first non-blank character is <c>#</c>, and blank lines, are dropped when
+/// a script is loaded (once, on first use), so comments cost no byte on the wire. Hence no script may hold such a line
+/// as data (in a here-document or a multi-line string). Everything is POSIX sh (and valid zsh); none of it carries a
+/// secret or a command's text. A command itself is framed by <see cref="CommandFrame"/>.
 /// </summary>
 internal static class ShellScripts
 {
     /// <summary>Tag variable exported into every command's environment: <c>__SSHMCP=&lt;session&gt;.&lt;run&gt;</c>.</summary>
     public const string TagVariable = "__SSHMCP";
 
-    /// <summary>
-    /// The exec request that starts the session's shell. It runs under the user's login shell, whatever that is,
-    /// hence the detour through /bin/sh: the user's shell is kept when it speaks sh syntax, otherwise /bin/sh is used.
-    /// <c>-l</c> makes it a login shell reading commands from stdin, with the PATH and profile of a normal login.
-    /// </summary>
-    public const string Launcher =
-        "exec /bin/sh -c 'case \"${SHELL##*/}\" in bash|zsh|ksh|ksh93|mksh|dash|ash|sh) exec \"$SHELL\" -l;; *) exec /bin/sh -l;; esac'";
+    private const string ResourcePrefix = "SshMcp.Shell.Scripts.";
+    private const string SessionPlaceholder = "@SESSION@";
+
+    private static readonly Lazy<string> LauncherText = new(() => Load("launcher.sh"));
+    private static readonly Lazy<string> SetupText = new(() => Load("setup.sh") + "\n");
+    private static readonly Lazy<string> ProbeText = new(() => Load("probe.sh"));
+    private static readonly Lazy<string> StopText = new(() => Load("stop.sh") + "\n");
+
+    /// <summary>The exec request that starts the session's shell: the user's login shell when it speaks sh, else /bin/sh.</summary>
+    public static string Launcher => LauncherText.Value;
 
     /// <summary>
-    /// Sent once, after the profile ran. Saves the channel's stdout and stderr as fds 8 and 9 so that the markers
-    /// reach the server even when a command redirects its own output for good (<c>exec &gt;log</c>, <c>exec 2&gt;&amp;1</c>),
-    /// and defines the two helpers each frame calls: <c>__sm_b NONCE RUN RC</c> prints the begin markers, tags the
-    /// command's environment and restores the previous <c>$?</c>; <c>__sm_e RC</c> prints the end markers and the
-    /// trailer. Short names matter: bash reads a pipe one byte at a time, so every byte of a frame costs latency.
+    /// The first command of every session, framed with <see cref="ShellFlavor.Zsh"/> (plain eval) since the shell's
+    /// family is not known yet. Its output is read by <see cref="ShellProbe.TryParse"/>.
     /// </summary>
-    public static string Setup(string sessionId) =>
-        "exec 8>&1 9>&2; __sm_s=" + sessionId + "\n" +
-        "__sm_b() { __sm_n=$1; printf '\\036%s{' \"$1\" >&8; printf '\\036%s[' \"$1\" >&9; " +
-        TagVariable + "=$__sm_s.$2; export " + TagVariable + "; return \"$3\"; }\n" +
-        "__sm_e() { printf '\\036%s]' \"$__sm_n\" >&9; printf '\\036%s}%d;%s\\036%s.' \"$__sm_n\" \"$1\" \"$PWD\" \"$__sm_n\" >&8; }\n";
+    public static string Probe => ProbeText.Value;
+
+    /// <summary>The stop script, sent on the stdin of <see cref="StopCommandLine"/>; it prints a <see cref="StopVerdict"/>.</summary>
+    public static string Stop => StopText.Value;
 
     /// <summary>
-    /// The first command of every session: reports the shell's PID and family, and makes bash expand aliases as an
-    /// interactive terminal would.
+    /// Sent once, after the profile ran: keeps the channel's stdout and stderr as fds 8 and 9 and defines the helpers
+    /// each frame calls (<c>__sm_b</c>, <c>__sm_e</c>). <paramref name="sessionId"/> becomes the prefix of every tag.
     /// </summary>
-    public const string Probe =
-        "printf '%s %s' \"$$\" \"${ZSH_VERSION:+zsh}\"; [ -n \"${BASH_VERSION:-}\" ] && shopt -s expand_aliases; :";
+    public static string Setup(string sessionId)
+    {
+        RequireWord(sessionId, allowDot: false);
+        return SetupText.Value.Replace(SessionPlaceholder, sessionId, StringComparison.Ordinal);
+    }
 
     /// <summary>
-    /// Stops processes on the host, run on a short-lived second channel as <c>/bin/sh -s PID TAG MODE AGE</c> with this
-    /// text on stdin. MODE <c>run</c>: what one command started (processes carrying its tag, the shell's untagged children
-    /// younger than AGE seconds, and their descendants), never the shell nor earlier commands' background jobs. MODE <c>all</c>: the shell and everything tagged with
-    /// the session. Sends INT, then TERM, then KILL, re-reading the process table between rounds, and prints
-    /// <c>none</c>, <c>stopped</c> or <c>unconfirmed PIDS</c>.
+    /// The exec request that runs the stop script (on a second channel, with <see cref="Stop"/> on its stdin):
+    /// <c>exec /bin/sh -s PID TAG MODE AGE</c>. <paramref name="tag"/> is a run's tag, or the session's prefix
+    /// (<c>ID.</c>) for <see cref="StopScope.Session"/>; <paramref name="maxAgeSeconds"/> bounds the age of the
+    /// untagged children of the shell that count as the command's.
     /// </summary>
-    public const string Stop = """
-        S=$1 T=$2 M=$3 E=$4
-        # Roots: processes carrying the tag (read from /proc/PID/environ, which holds the environment a process was
-        # started with) and, by mode, the shell itself or the shell's untagged young children (forked subshells).
-        roots() {
-          if [ -r /proc/self/environ ]; then
-            if [ "$M" = all ]; then grep -lsaF "__SSHMCP=$T" /proc/[0-9]*/environ
-            else grep -lsazxF "__SSHMCP=$T" /proc/[0-9]*/environ; fi 2>/dev/null
-          fi
-          if [ "$M" = all ]; then echo "/proc/$S/"; else
-            for c in $(ps -o pid= -o etimes= --ppid "$S" 2>/dev/null | awk -v e="$E" '$2 <= e { print $1 }'); do
-              grep -qsaF "__SSHMCP=" "/proc/$c/environ" 2>/dev/null || echo "/proc/$c/"
-            done
-          fi
+    public static string StopCommandLine(int shellPid, string tag, StopScope scope, int maxAgeSeconds)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(shellPid);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxAgeSeconds);
+        RequireWord(tag, allowDot: true);
+        var mode = scope == StopScope.Session ? "all" : "run";
+        return string.Create(CultureInfo.InvariantCulture, $"exec /bin/sh -s {shellPid} {tag} {mode} {maxAgeSeconds}");
+    }
+
+    /// <summary>Ids and tags are spliced into shell text unquoted: letters, digits, '_', '-' (and '.' in a tag) only.</summary>
+    private static void RequireWord(string value, bool allowDot)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(value);
+        foreach (var c in value)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('_' or '-') && !(allowDot && c == '.'))
+            {
+                throw new ArgumentException($"'{value}' is not a session id or tag the shell scripts accept.", nameof(value));
+            }
         }
-        # The roots and all their descendants, zombies and (in run mode) the shell left out: one ps, one awk.
-        tree() {
-          { roots; echo --; ps -e -o pid= -o ppid= -o stat= 2>/dev/null; } | awk -v s="$S" -v m="$M" '
-            $1 == "--" { table = 1; next }
-            !table { split($0, f, "/"); want[f[3]] = 1; next }
-            { pp[$1] = $2; st[$1] = $3; seen = 1 }
-            END {
-              if (seen) do { c = 0; for (p in pp) if (!(p in want) && (pp[p] in want)) { want[p] = 1; c = 1 } } while (c)
-              for (p in want) if (p != "" && (!seen || ((p in st) && st[p] !~ /^Z/)) && (m == "all" || p != s)) printf "%s ", p
-            }'
+    }
+
+    private static string Load(string name)
+    {
+        using var stream = typeof(ShellScripts).Assembly.GetManifestResourceStream(ResourcePrefix + name)
+            ?? throw new InvalidOperationException($"The shell script {name} is not embedded in the server assembly.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var kept = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            var text = line.AsSpan().TrimStart();
+            if (!text.IsEmpty && text[0] != '#')
+            {
+                kept.Add(line);
+            }
         }
-        alive() {
-          for p in $1; do
-            if [ -r "/proc/$p/stat" ]; then
-              read -r l < "/proc/$p/stat" 2>/dev/null || continue
-              case "${l##*) }" in Z*) ;; *) printf '%s ' "$p" ;; esac
-            elif [ ! -d /proc/self ] && kill -0 "$p" 2>/dev/null; then printf '%s ' "$p"; fi
-          done
-        }
-        P=$(tree)
-        [ -n "$P" ] || { echo none; exit 0; }
-        # A command is interrupted first, as Ctrl-C would; a session's shell and background jobs ignore INT.
-        if [ "$M" = all ]; then ROUNDS="TERM:6 KILL:40"; else ROUNDS="INT:6 TERM:6 KILL:40"; fi
-        for round in $ROUNDS; do
-          kill -s "${round%:*}" $P 2>/dev/null
-          i=0
-          while [ "$i" -lt "${round#*:}" ]; do
-            sleep 0.05 2>/dev/null || sleep 1
-            P=$(alive "$P")
-            [ -n "$P" ] || break
-            i=$((i + 1))
-          done
-          # Gone, or time for a harder signal: look again for processes started meanwhile.
-          P=$(tree)
-          [ -n "$P" ] || { echo stopped; exit 0; }
-        done
-        echo "unconfirmed $P"
-        """;
+
+        return string.Join('\n', kept);
+    }
 }

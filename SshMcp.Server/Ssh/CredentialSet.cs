@@ -1,21 +1,22 @@
-using System.Text;
 using Renci.SshNet;
-using Renci.SshNet.Common;
+using Renci.SshNet.Security;
+using SshMcp.Server.Ssh.Agent;
 
 namespace SshMcp.Server.Ssh;
 
 /// <summary>
-/// Turns what the caller gave into SSH.NET authentication methods, in OpenSSH's order: public keys first, then
-/// password (and keyboard-interactive answering the password prompt). Credentials come from the arguments, else the
-/// <c>SSH_PRIVATE_KEY</c> environment variable, else the user's default identity files.
+/// Turns what the caller gave and what the server's machine holds into SSH.NET authentication methods, in the
+/// order of issue 13: the call's key, then (when the call passes no credential) the config's IdentityFile with its
+/// certificate, the ssh-agent, the default identity files and <c>SSH_PRIVATE_KEY</c>; the call's password last,
+/// as OpenSSH tries public keys before passwords. What could not be used is kept as problem sentences for the error.
 /// </summary>
-internal sealed class CredentialSet : IDisposable
+internal sealed partial class CredentialSet : IDisposable
 {
     public const string PrivateKeyVariable = "SSH_PRIVATE_KEY";
 
-    private static readonly string[] DefaultIdentityFiles = ["id_ed25519", "id_ecdsa", "id_rsa"];
-
     private readonly List<IDisposable> _owned = [];
+    private readonly List<(string Source, Certificate Certificate)> _certificates = [];
+    private readonly List<string> _problems = [];
 
     private CredentialSet(string username)
     {
@@ -29,30 +30,26 @@ internal sealed class CredentialSet : IDisposable
     /// <summary>How the methods are described in an error: "public key (privateKey), password".</summary>
     public List<string> Descriptions { get; } = [];
 
-    public static CredentialSet Create(OpenRequest request, Func<string, string?> environment, string? keyDirectory)
+    public static async Task<CredentialSet> CreateAsync(OpenRequest request, CredentialContext context, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
         var set = new CredentialSet(request.Username);
         try
         {
             if (!string.IsNullOrEmpty(request.PrivateKey))
             {
-                set.AddKey(LoadKeyText(request.PrivateKey, request.Passphrase, "privateKey"), "public key (privateKey)");
+                set.AddKey(PrivateKeyLoader.Load(request.PrivateKey, request.Passphrase, "privateKey"), "public key (privateKey)");
             }
 
             if (!string.IsNullOrEmpty(request.PrivateKeyPath))
             {
-                set.AddKey(LoadKeyFile(request.PrivateKeyPath, request.Passphrase), $"public key ({request.PrivateKeyPath})");
+                set.AddKeyFile(request.PrivateKeyPath, request.Passphrase, $"public key ({request.PrivateKeyPath})", []);
             }
 
-            var explicitCredentials = set.Methods.Count > 0 || !string.IsNullOrEmpty(request.Password);
-            if (!explicitCredentials && environment(PrivateKeyVariable) is { Length: > 0 } envKey)
+            if (set.Methods.Count == 0 && string.IsNullOrEmpty(request.Password))
             {
-                set.AddKey(LoadKeyText(envKey, request.Passphrase, PrivateKeyVariable), $"public key ({PrivateKeyVariable})");
-            }
-
-            if (!explicitCredentials && set.Methods.Count == 0 && keyDirectory is not null)
-            {
-                set.AddDefaultIdentities(keyDirectory, request.Passphrase);
+                await set.AddDiscoveredAsync(request, context, cancellationToken);
             }
 
             if (!string.IsNullOrEmpty(request.Password))
@@ -62,9 +59,7 @@ internal sealed class CredentialSet : IDisposable
 
             if (set.Methods.Count == 0)
             {
-                throw new SshFailureException(
-                    SshFailureKind.NoCredentials,
-                    $"No credentials for {request}: pass password, privateKey or privateKeyPath, or set {PrivateKeyVariable}, or put a key in ~/.ssh (id_ed25519, id_ecdsa, id_rsa) on the server's machine.");
+                throw new SshFailureException(SshFailureKind.NoCredentials, CredentialMessages.NoCredentials(request, set._problems));
             }
 
             return set;
@@ -74,6 +69,24 @@ internal sealed class CredentialSet : IDisposable
             set.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// What the local side can tell after the server refused every method ("Permission denied" says nothing more):
+    /// a certificate that expired or does not allow the user, keys that were skipped, an agent that did not answer.
+    /// Null when there is nothing to add.
+    /// </summary>
+    public string? ExplainRefusal(DateTimeOffset now)
+    {
+        var sentences = new List<string>();
+        foreach (var (source, certificate) in _certificates)
+        {
+            sentences.Add(CredentialMessages.CertificateProblem(source, certificate, Username, now)
+                ?? CredentialMessages.CertificateNotTrusted(source, Username));
+        }
+
+        sentences.AddRange(_problems);
+        return sentences.Count == 0 ? null : CredentialMessages.Sentences(sentences);
     }
 
     public void Dispose()
@@ -86,21 +99,43 @@ internal sealed class CredentialSet : IDisposable
         _owned.Clear();
     }
 
-    private void AddKey(PrivateKeyFile key, string description)
+    private void Add(AuthenticationMethod method, string description)
     {
-        _owned.Add(key);
-        var method = new PrivateKeyAuthenticationMethod(Username, key);
         _owned.Add(method);
         Methods.Add(method);
         Descriptions.Add(description);
     }
 
+    private void AddKey(PrivateKeyFile key, string description)
+    {
+        _owned.Add(key);
+        Add(new PrivateKeyAuthenticationMethod(Username, key), description);
+    }
+
+    /// <summary>A key file, with its certificate when one is found: <c>KEY-cert.pub</c> beside it, or one of <paramref name="certificateFiles"/>.</summary>
+    private void AddKeyFile(string path, string? passphrase, string description, IReadOnlyList<string> certificateFiles)
+    {
+        var text = PrivateKeyLoader.ReadFile(path);
+        var key = PrivateKeyLoader.Load(text, passphrase, path);
+        foreach (var certificatePath in certificateFiles.Prepend(path + "-cert.pub"))
+        {
+            if (PublicKeyFile.TryRead(certificatePath) is { } blob && TryParseCertificate(blob) is { } certificate
+                && PrivateKeyLoader.Certifies(certificate, key))
+            {
+                key.Dispose();
+                key = PrivateKeyLoader.Load(text, passphrase, path, $"{certificate.Name} {Convert.ToBase64String(blob)}");
+                _certificates.Add((certificatePath, certificate));
+                description = $"certificate ({certificatePath}) and {description}";
+                break;
+            }
+        }
+
+        AddKey(key, description);
+    }
+
     private void AddPassword(string password)
     {
-        var passwordMethod = new PasswordAuthenticationMethod(Username, password);
-        _owned.Add(passwordMethod);
-        Methods.Add(passwordMethod);
-        Descriptions.Add("password");
+        Add(new PasswordAuthenticationMethod(Username, password), "password");
 
         // Hosts that turn off plain password authentication often still ask for it through keyboard-interactive.
         var interactive = new KeyboardInteractiveAuthenticationMethod(Username);
@@ -111,70 +146,21 @@ internal sealed class CredentialSet : IDisposable
                 prompt.Response = prompt.IsEchoed ? string.Empty : password;
             }
         };
-        _owned.Add(interactive);
-        Methods.Add(interactive);
-        Descriptions.Add("keyboard-interactive");
+        Add(interactive, "keyboard-interactive");
     }
 
-    private void AddDefaultIdentities(string keyDirectory, string? passphrase)
-    {
-        foreach (var name in DefaultIdentityFiles)
-        {
-            var path = Path.Combine(keyDirectory, name);
-            if (!File.Exists(path))
-            {
-                continue;
-            }
-
-            try
-            {
-                AddKey(LoadKeyFile(path, passphrase), $"public key (~/.ssh/{name})");
-            }
-            catch (SshFailureException)
-            {
-                // A default key that is encrypted or unreadable is skipped, as OpenSSH skips it without an agent.
-            }
-        }
-    }
-
-    private static PrivateKeyFile LoadKeyFile(string path, string? passphrase)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new SshFailureException(SshFailureKind.BadKey, $"Cannot read the private key file {path} on the server's machine: {ex.Message} Check privateKeyPath, or pass the key text as privateKey.");
-        }
-
-        return LoadKeyText(text, passphrase, path);
-    }
-
-    private static PrivateKeyFile LoadKeyText(string text, string? passphrase, string source)
+    /// <summary>SSH.NET's reading of a certificate blob, or null for one it cannot parse (a key, an unknown type).</summary>
+    private static Certificate? TryParseCertificate(byte[] blob)
     {
         try
         {
-            return new PrivateKeyFile(new MemoryStream(Encoding.UTF8.GetBytes(text)), string.IsNullOrEmpty(passphrase) ? null : passphrase);
+            return new Certificate(blob);
         }
-        catch (SshPassPhraseNullOrEmptyException)
+#pragma warning disable CA1031 // A certificate that cannot be parsed is ignored, as OpenSSH ignores it.
+        catch (Exception)
+#pragma warning restore CA1031
         {
-            throw new SshFailureException(SshFailureKind.BadKey, $"The private key from {source} is encrypted: pass its passphrase.");
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            throw new SshFailureException(SshFailureKind.BadKey, $"Wrong passphrase for the private key from {source}.");
-        }
-        catch (SshException ex) when (ex.Message.Contains("check bytes", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new SshFailureException(SshFailureKind.BadKey, $"Wrong passphrase for the private key from {source}.");
-        }
-        catch (Exception ex) when (ex is SshException or ArgumentException or FormatException or NotSupportedException or InvalidOperationException)
-        {
-            throw new SshFailureException(
-                SshFailureKind.BadKey,
-                $"The private key from {source} is not in a format that can be read (OpenSSH or PEM; ed25519, ECDSA or RSA). Check that it is the private key, whole, with its BEGIN/END lines.");
+            return null;
         }
     }
 }

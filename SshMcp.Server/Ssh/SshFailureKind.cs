@@ -5,6 +5,7 @@ internal enum SshFailureKind
 {
     InvalidArgument,
     NoCredentials,
+    AgentUnavailable,
     BadKey,
     HostNotFound,
     ConnectionRefused,
@@ -20,5 +21,6 @@ internal enum SshFailureKind
     ShellEnded,
     LimitReached,
     TargetRefused,
+    ConfigInvalid,
     Other,
 }

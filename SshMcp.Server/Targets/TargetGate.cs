@@ -15,37 +15,43 @@ internal sealed class TargetGate(TargetAllowList allowList, ILogger<TargetGate> 
 {
     public bool IsEnforced => allowList.IsEnforced;
 
-    /// <summary>The host to connect to: an address the list allows, or the host unchanged when no list is configured.</summary>
+    /// <summary>
+    /// The request to connect with: with a list configured, its <see cref="OpenRequest.ConnectAddress"/> is an address
+    /// the list allows (every address of the host was checked); without one, the request unchanged.
+    /// </summary>
+    /// <param name="deadline">The connect deadline; it fires as a timeout failure.</param>
+    /// <param name="cancellationToken">The caller's; it propagates as a cancellation.</param>
     /// <exception cref="SshFailureException">The target is refused, or its name does not resolve.</exception>
-    public async Task<string> ResolveAsync(Principal owner, OpenRequest request, CancellationToken deadline)
+    public async Task<OpenRequest> ResolveAsync(Principal owner, OpenRequest request, CancellationToken deadline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!allowList.IsEnforced)
         {
-            return request.Host;
+            return request;
         }
 
         IPAddress[] addresses;
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(deadline, cancellationToken);
         try
         {
-            addresses = IPAddress.TryParse(request.Host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(request.Host, deadline);
+            addresses = IPAddress.TryParse(request.Host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(request.Host, either.Token);
         }
         catch (SocketException ex)
         {
-            throw SshErrorTranslator.TranslateConnect(ex, request, []);
+            throw Failures.HostNotFound(request.Host, ex);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw SshErrorTranslator.Timeout(request);
+            throw Failures.ConnectTimeout(request.Host, request.Port, request.ConnectTimeout);
         }
 
         if (addresses.Length == 0)
         {
-            throw SshErrorTranslator.TranslateConnect(new SocketException((int)SocketError.HostNotFound), request, []);
+            throw Failures.HostNotFound(request.Host);
         }
 
         Check(owner, new TargetHop(request.Host, request.Port, addresses));
-        return TargetPattern.Normalize(addresses[0]).ToString();
+        return request with { ConnectAddress = TargetPattern.Normalize(addresses[0]).ToString() };
     }
 
     /// <summary>Checks one hop (a ProxyJump host, or the target) whose addresses the caller resolved and will connect to.</summary>

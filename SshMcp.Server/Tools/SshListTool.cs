@@ -21,7 +21,7 @@ internal sealed class SshListTool
     }
 
     [McpServerTool(Name = ToolNames.List, Title = "List SSH sessions", UseStructuredContent = true, ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
-    [Description("List your open sessions: id, host, user, cwd, idle seconds, busy.")]
+    [Description("List your open sessions: id, host, user, transport, cwd, idle seconds, busy.")]
     public async Task<ListResult> ListAsync(CancellationToken cancellationToken = default)
     {
         using var caller = _callers.Current(cancellationToken);
@@ -29,7 +29,7 @@ internal sealed class SshListTool
         {
             var sessions = _registry.List(caller.Principal)
                 .OrderBy(s => s.OpenedAt)
-                .Select(s => new SessionSummary(s.Id, s.Endpoint.Host, s.Endpoint.Port, s.Endpoint.Username, s.Cwd, (long)s.IdleTime.TotalSeconds, s.IsBusy))
+                .Select(s => new SessionSummary(s.Id, s.Endpoint.Host, s.Endpoint.Port, s.Endpoint.Username, s.Endpoint.Transport, s.Cwd, (long)s.IdleTime.TotalSeconds, s.IsBusy))
                 .ToList();
             return Task.FromResult(new ListResult(sessions));
         }, caller.Cancellation);

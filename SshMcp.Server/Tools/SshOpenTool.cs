@@ -6,6 +6,7 @@ using SshMcp.Server.Options;
 using SshMcp.Server.Principals;
 using SshMcp.Server.Sessions;
 using SshMcp.Server.Ssh;
+using SshMcp.Server.Ssh.HostKeys;
 
 namespace SshMcp.Server.Tools;
 
@@ -37,15 +38,16 @@ internal sealed class SshOpenTool
         [Description("Passphrase of an encrypted key.")] string? passphrase = null,
         [Description("Expected host key, SHA256:… as ssh-keygen -lf prints it.")] string? hostKeyFingerprint = null,
         [Description("Deadline for connecting and logging in, ms (default 15000).")] int? connectTimeoutMs = null,
+        [Description("SSH client: openssh (the system ssh) or sshnet (built in); default auto.")] string? transport = null,
         CancellationToken cancellationToken = default)
     {
-        var request = Validate(host, username, port, password, privateKey, privateKeyPath, passphrase, hostKeyFingerprint, connectTimeoutMs);
+        var request = Validate(host, username, port, password, privateKey, privateKeyPath, passphrase, hostKeyFingerprint, connectTimeoutMs) with { Transport = NullIfEmpty(transport?.Trim()) };
         using var caller = _callers.Current(cancellationToken);
         return await ToolGuard.RunAsync(ToolNames.Open, _logger, async () =>
         {
             var session = await _registry.OpenAsync(request, caller.Principal, caller.Cancellation);
             var endpoint = session.Endpoint;
-            return new OpenResult(session.Id, endpoint.Host, endpoint.Port, endpoint.Username, endpoint.HostKeyFingerprint, endpoint.HostKeyStatus, session.Cwd);
+            return new OpenResult(session.Id, endpoint.Host, endpoint.Port, endpoint.Username, endpoint.Transport, endpoint.HostKeyFingerprint, endpoint.HostKeyStatus.ToWireString(), session.Cwd);
         }, caller.Cancellation);
     }
 

@@ -44,6 +44,7 @@ public sealed class AuditLogTests(SshdFixture sshd) : IDisposable
         Assert.Equal(["ssh_open", "ssh_exec", "ssh_exec", "ssh_exec", "ssh_close"], ends.Select(r => r.GetProperty("tool").GetString()));
         Assert.Equal(["ok", "ok", "nonzero", "timeout", "ok"], ends.Select(r => r.GetProperty("outcome").GetString()));
         Assert.Equal("echo hello", ends[1].GetProperty("command").GetString());
+        Assert.All(ends, r => Assert.Equal("sshnet", r.GetProperty("transport").GetString()));
         Assert.Equal(0, ends[1].GetProperty("exitCode").GetInt32());
         Assert.Equal(6, ends[1].GetProperty("bytesOut").GetInt64());
         Assert.Equal(1, ends[2].GetProperty("exitCode").GetInt32());

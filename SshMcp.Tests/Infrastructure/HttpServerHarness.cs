@@ -45,6 +45,7 @@ public sealed class HttpServerHarness : IAsyncDisposable
             ["SshMcp:Http:AuthToken"] = Token,
             // No default identity files from the machine running the tests.
             ["SshMcp:KeyDirectory"] = Path.Combine(Path.GetTempPath(), "sshmcp-no-keys"),
+            ["SshMcp:AgentSocket"] = "none",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -8,8 +8,13 @@ internal static class LocalCommand
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>Runs <paramref name="fileName"/>; <paramref name="standardInput"/> (for secrets) never appears on a command line.</summary>
+    /// <param name="environment">Variables to set (or, with a null value, remove) for the program only.</param>
     public static async Task<LocalCommandResult> RunAsync(
-        string fileName, IEnumerable<string> arguments, CancellationToken cancellationToken, string? standardInput = null)
+        string fileName,
+        IEnumerable<string> arguments,
+        CancellationToken cancellationToken,
+        string? standardInput = null,
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
         var startInfo = new ProcessStartInfo(fileName, arguments)
         {
@@ -18,6 +23,11 @@ internal static class LocalCommand
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            startInfo.Environment[name] = value;
+        }
+
         using var process = Process.Start(startInfo)
             ?? throw new InvalidOperationException($"Could not start {fileName}.");
         try

@@ -43,6 +43,8 @@ public sealed class McpServerHarness : IAsyncDisposable
             // No default identity files, known_hosts or host key store of the machine running the tests.
             ["SshMcp:KeyDirectory"] = Path.Combine(Path.GetTempPath(), "sshmcp-no-keys"),
             ["SshMcp:KnownHostsPath"] = "",
+            // Nor the runner's ssh-agent: agent tests name their own agent's socket.
+            ["SshMcp:AgentSocket"] = "none",
             ["SshMcp:HostKeyStorePath"] = Path.Combine(Path.GetTempPath(), $"sshmcp-tests-{Guid.NewGuid():N}", "known_hosts"),
         });
         if (settings is not null)

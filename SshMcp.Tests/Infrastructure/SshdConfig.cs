@@ -51,6 +51,11 @@ internal static partial class SshdConfig
         Line("KbdInteractiveAuthentication", YesNo(keyboardInteractive));
         Line("PubkeyAuthentication", YesNo(publicKey));
         Line("PermitEmptyPasswords", "no");
+        if (options.TrustedUserCAKeys is not null)
+        {
+            Line("TrustedUserCAKeys", options.TrustedUserCAKeys);
+        }
+
         Line("PermitRootLogin", "no");
         Line("AllowUsers", options.UserName);
         Line("LogLevel", "VERBOSE");

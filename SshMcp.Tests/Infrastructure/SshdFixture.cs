@@ -221,7 +221,15 @@ public partial class SshdFixture
         await SshKeys.GenerateEd25519Async(PrivateKeyPath, "sshmcp-test-client", cancellationToken);
         PrivateKeyText = await File.ReadAllTextAsync(PrivateKeyPath, cancellationToken);
         var authorizedKeysPath = Path.Combine(TempDirectory, "authorized_keys");
-        File.Copy(PrivateKeyPath + ".pub", authorizedKeysPath);
+        if (Options.AuthorizeFixtureKey)
+        {
+            File.Copy(PrivateKeyPath + ".pub", authorizedKeysPath);
+        }
+        else
+        {
+            await File.WriteAllTextAsync(authorizedKeysPath, "", cancellationToken);
+        }
+
         await GenerateHostKeyAsync(cancellationToken);
 
         var hasPerSourcePenalties = await SshdConfig.HasPerSourcePenaltiesAsync(cancellationToken);

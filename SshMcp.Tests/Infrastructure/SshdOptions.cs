@@ -22,6 +22,12 @@ public sealed record SshdOptions
     /// <summary>The login shell the session sees in SHELL (null: the user's, bash); e.g. /bin/dash for a POSIX-only host.</summary>
     public string? LoginShell { get; init; }
 
+    /// <summary>sshd's TrustedUserCAKeys: a CA's public key file whose user certificates sshd accepts; null for none.</summary>
+    public string? TrustedUserCAKeys { get; init; }
+
+    /// <summary>Whether the fixture's own client key is in authorized_keys; false leaves it empty (certificates only).</summary>
+    public bool AuthorizeFixtureKey { get; init; } = true;
+
     /// <summary>How long sshd may take to serve its banner after it is started.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(10);
 }

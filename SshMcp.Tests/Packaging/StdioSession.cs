@@ -52,6 +52,7 @@ internal sealed class StdioSession : IAsyncDisposable
                 ["HOME"] = home,
                 ["XDG_CONFIG_HOME"] = Path.Combine(home, ".config"),
                 ["SshMcp__KeyDirectory"] = Path.Combine(home, ".ssh"),
+                ["SshMcp__AgentSocket"] = "none",
             };
             var transport = new StdioClientTransport(
                 new StdioClientTransportOptions

@@ -1,0 +1,11 @@
+namespace SshMcp.Server.Shell;
+
+/// <summary>What the stop script stops (its MODE argument).</summary>
+internal enum StopScope
+{
+    /// <summary>What one command started; the shell and earlier background jobs are spared.</summary>
+    Command,
+
+    /// <summary>The shell and every process the session started.</summary>
+    Session,
+}

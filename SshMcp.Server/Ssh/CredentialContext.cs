@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Logging;
+
+namespace SshMcp.Server.Ssh;
+
+/// <summary>Where credentials are looked for on the server's machine, besides what a call passes.</summary>
+/// <param name="Environment">Reads an environment variable (<c>SSH_PRIVATE_KEY</c>, <c>SSH_AUTH_SOCK</c>, <c>HOME</c>).</param>
+/// <param name="KeyDirectory">Where the default identity files are (normally ~/.ssh); null for none.</param>
+/// <param name="AgentSocket">The SshMcp:AgentSocket setting: empty for <c>SSH_AUTH_SOCK</c>, <c>none</c>, or a socket path.</param>
+/// <param name="AgentTimeout">The bound of each request to the ssh-agent.</param>
+internal sealed record CredentialContext(
+    Func<string, string?> Environment,
+    string? KeyDirectory,
+    string? AgentSocket,
+    TimeSpan AgentTimeout,
+    ILogger Logger);

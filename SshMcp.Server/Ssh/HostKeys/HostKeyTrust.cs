@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SshMcp.Server.Options;
+
+namespace SshMcp.Server.Ssh.HostKeys;
+
+/// <summary>
+/// The one face of host key checking, whichever transport connects: the user's known_hosts and the server's own store,
+/// the configured policy, and an optional pin per call. A host trusted for the first time is remembered only once the
+/// session authenticated. Status stays typed (<see cref="HostKeyStatus"/>) until a tool writes it out.
+/// </summary>
+internal sealed class HostKeyTrust
+{
+    private readonly HostKeyVerifier _verifier;
+
+    public HostKeyTrust(IOptions<SshMcpOptions> options, ILogger<HostKeyVerifier> logger)
+    {
+        Options = CreateOptions(options.Value);
+        _verifier = new HostKeyVerifier(Options, logger);
+    }
+
+    /// <summary>The policy and files in force (a transport that checks keys itself follows the same ones).</summary>
+    public HostKeyOptions Options { get; }
+
+    public static HostKeyOptions CreateOptions(SshMcpOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var hostKeys = new HostKeyOptions();
+        if (HostKeyPolicyParser.TryParse(options.HostKeyPolicy, out var policy))
+        {
+            hostKeys.Policy = policy;
+        }
+
+        if (options.KnownHostsPath is not null)
+        {
+            hostKeys.UserKnownHostsPath = options.KnownHostsPath.Length == 0 ? null : options.KnownHostsPath;
+        }
+
+        if (!string.IsNullOrEmpty(options.HostKeyStorePath))
+        {
+            hostKeys.StorePath = options.HostKeyStorePath;
+        }
+
+        return hostKeys;
+    }
+
+    /// <summary>Called during key exchange with the raw key blob; <paramref name="pinnedFingerprint"/> is the caller's pin.</summary>
+    public HostKeyDecision Check(string host, int port, byte[] keyBlob, string? pinnedFingerprint) =>
+        _verifier.Check(host, port, keyBlob, pinnedFingerprint);
+
+    /// <summary>Called once the session authenticated, so that only hosts really used are remembered.</summary>
+    public void Accepted(string host, int port, byte[] keyBlob, HostKeyDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        if (decision.Status == HostKeyStatus.NewlyTrusted)
+        {
+            _verifier.Remember(host, port, keyBlob);
+        }
+    }
+}

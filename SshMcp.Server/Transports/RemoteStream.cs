@@ -1,0 +1,7 @@
+namespace SshMcp.Server.Transports;
+
+internal enum RemoteStream
+{
+    Stdout,
+    Stderr,
+}

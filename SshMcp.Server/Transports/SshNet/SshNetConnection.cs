@@ -1,0 +1,66 @@
+using Renci.SshNet;
+
+namespace SshMcp.Server.Transports.SshNet;
+
+/// <summary>An authenticated SSH.NET client: each command gets an exec channel of its own on it.</summary>
+internal sealed class SshNetConnection(SshClient client, string name) : ISshConnection
+{
+    private static readonly TimeSpan DisconnectBound = TimeSpan.FromSeconds(3);
+    private const int MaxResultChars = 64 * 1024;
+
+    private int _disposed;
+
+    public string Transport => SshNetTransport.TransportName;
+
+    public bool IsConnected => Volatile.Read(ref _disposed) == 0 && client.IsConnected;
+
+    public async Task<IRemoteProcess> StartAsync(string commandLine, IRemoteOutput output, CancellationToken cancellationToken) =>
+        await SshNetProcess.StartAsync(client, commandLine, output, name, cancellationToken);
+
+    public async Task<RemoteResult> RunAsync(string commandLine, ReadOnlyMemory<byte> input, TimeSpan bound, CancellationToken cancellationToken)
+    {
+        using var command = client.CreateCommand(commandLine);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(bound);
+        try
+        {
+            var exec = await SshNetChannels.ExecuteAsync(command, deadline.Token);
+            using (var stdin = command.CreateInputStream())
+            {
+                stdin.Write(input.Span);
+            }
+
+            await exec.WaitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"the command did not finish within {bound.TotalSeconds:0.#} s");
+        }
+        catch (Exception ex) when (SshNetErrors.TranslateChannel(ex) is { } failure)
+        {
+            throw failure;
+        }
+
+        return new RemoteResult(command.ExitStatus, Bounded(command.Result), Bounded(command.Error));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        // Disconnect waits for the transport to wind down; keep it bounded.
+        try
+        {
+            await Task.Run(client.Dispose).WaitAsync(DisconnectBound);
+        }
+        catch (TimeoutException)
+        {
+            // Left to finish on its own: the socket is being torn down either way.
+        }
+    }
+
+    private static string Bounded(string text) => text.Length <= MaxResultChars ? text : text[..MaxResultChars];
+}
