@@ -30,7 +30,7 @@ internal static class BenchRunner
         try
         {
             await sshd.InitializeAsync();
-            await MeasureAsync(context);
+            await MeasureAsync(context, runDirectory);
         }
         catch (Exception e)
         {
@@ -67,8 +67,16 @@ internal static class BenchRunner
         return 0;
     }
 
-    private static async Task MeasureAsync(BenchContext context)
+    private static async Task MeasureAsync(BenchContext context, string runDirectory)
     {
+        if (context.Settings.Only == "audit")
+        {
+            await using var plain = await RunningServer.StartStdioAsync(ServerPaths.ServerDll, ["--stdio"], context.ServerEnvironment, context.ServerSaid);
+            BenchContext.Progress("audit log cost, stdio");
+            await AuditCost.RunAsync(context, plain, runDirectory);
+            return;
+        }
+
         BenchContext.Progress("cold start");
         await ColdStart.RunAsync(context);
 
@@ -80,6 +88,8 @@ internal static class BenchRunner
             await Memory.RunAsync(context, stdio);
             BenchContext.Progress("exec latency, stdio");
             await ExecLatency.RunAsync(context, stdio, raw, Goal.RatioAtMost(1.5));
+            BenchContext.Progress("audit log cost, stdio");
+            await AuditCost.RunAsync(context, stdio, runDirectory);
             BenchContext.Progress("throughput, stdio");
             await Throughput.RunAsync(context, stdio);
             BenchContext.Progress("ssh_open, stdio");
