@@ -23,6 +23,7 @@ internal enum SshFailureKind
     SessionBusy,
     ShellEnded,
     LimitReached,
+    TargetRefused,
     ConfigInvalid,
     Other,
 }
