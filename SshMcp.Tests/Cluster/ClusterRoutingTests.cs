@@ -47,6 +47,21 @@ public sealed class ClusterRoutingTests(ClusterFixture cluster) : IClassFixture<
     }
 
     [Fact]
+    public async Task Exec_LongerThanOrleansDefaultResponseTimeout_CompletesThroughAnotherReplica()
+    {
+        // Orleans gives up on a call after 30 s unless told otherwise; a command may run up to SshMcp:MaxTimeoutMs.
+        var (a, _, c) = await ConnectAllAsync(ClusterFixture.AliceToken);
+        var session = (await a.OpenAsync(cluster.Sshd)).SessionId;
+
+        var result = await c.CallAsync<ExecResult>(ToolNames.Exec, Exec(session, "sleep 31 && echo done", timeoutMs: 60_000));
+
+        Assert.Equal("done\n", result.Stdout);
+        Assert.False(result.TimedOut);
+        Assert.True(result.DurationMs >= 31_000, $"took {result.DurationMs} ms");
+        await a.CloseAsync(session);
+    }
+
+    [Fact]
     public async Task Exec_CallCancelledOnAnotherReplica_StopsTheCommandOnTheOwner()
     {
         var (a, b, c) = await ConnectAllAsync(ClusterFixture.AliceToken);

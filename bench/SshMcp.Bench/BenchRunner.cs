@@ -78,6 +78,13 @@ internal static class BenchRunner
             return;
         }
 
+        // Cluster mode alone (three replicas and a Redis), or the comparison with another build alone.
+        if (context.Settings.Only is "cluster" or "baseline")
+        {
+            await (context.Settings.Only == "cluster" ? ClusterAsync(context) : BaselineAsync(context));
+            return;
+        }
+
         BenchContext.Progress("cold start");
         await ColdStart.RunAsync(context);
 
@@ -105,11 +112,21 @@ internal static class BenchRunner
 
         if (context.Settings.Cluster)
         {
-            BenchContext.Progress("three replicas in cluster mode");
-            await using var cluster = await ClusterReplicas.StartAsync(ServerPaths.ServerDll, context.ServerEnvironment, context.ServerSaid);
-            await ClusterRouting.RunAsync(context, cluster);
+            await ClusterAsync(context);
         }
 
+        await BaselineAsync(context);
+    }
+
+    private static async Task ClusterAsync(BenchContext context)
+    {
+        BenchContext.Progress("three replicas in cluster mode");
+        await using var cluster = await ClusterReplicas.StartAsync(ServerPaths.ServerDll, context.ServerEnvironment, context.ServerSaid);
+        await ClusterRouting.RunAsync(context, cluster);
+    }
+
+    private static async Task BaselineAsync(BenchContext context)
+    {
         if (context.Settings.BaselineServerDll is { } baseline)
         {
             BenchContext.Progress($"cold start and RSS against the baseline {baseline}");

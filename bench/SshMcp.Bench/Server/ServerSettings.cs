@@ -2,9 +2,9 @@ namespace SshMcp.Bench.Server;
 
 /// <summary>
 /// The environment the benchmark gives every server it starts: defaults everywhere, except room for the 100-session
-/// memory run, no default identity files and a host-key store inside the run's own directory. For experiments,
-/// <c>SSHMCP_BENCH_SERVER_ENV="NAME=value;NAME2=value2"</c> adds variables to the servers' environment only (e.g. a
-/// runtime knob to compare), leaving the floors untouched.
+/// memory runs (in total, and for the one principal the benchmark is), no default identity files and a host-key
+/// store inside the run's own directory. For experiments, <c>SSHMCP_BENCH_SERVER_ENV="NAME=value;NAME2=value2"</c>
+/// adds variables to the servers' environment only (e.g. a runtime knob to compare), leaving the floors untouched.
 /// </summary>
 internal static class ServerSettings
 {
@@ -15,6 +15,7 @@ internal static class ServerSettings
         var environment = new Dictionary<string, string?>
         {
             ["SshMcp__MaxSessions"] = "256",
+            ["SshMcp__MaxSessionsPerPrincipal"] = "256",
             ["SshMcp__KeyDirectory"] = Path.Combine(runDirectory, "no-keys"),
             ["SshMcp__AgentSocket"] = "none",
             ["XDG_CONFIG_HOME"] = Path.Combine(runDirectory, "config"),
