@@ -19,7 +19,7 @@ public sealed class SshMcpClusterOptions
     public string? AdvertisedAddress { get; set; }
 
     /// <summary>How long a replica that stops answering probes may stay a member: each probe waits this long, two missed ones and two votes declare it dead.</summary>
-    public int ProbeTimeoutMs { get; set; } = 2_000;
+    public int ProbeTimeoutMs { get; set; } = 3_000;
 
     /// <summary>How long a lost session is still reported as lost (rather than unknown) to its owner.</summary>
     public int LostSessionMemoryMinutes { get; set; } = 24 * 60;

@@ -1,5 +1,6 @@
 using SshMcp.Server.Tools;
 using SshMcp.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace SshMcp.Tests.Cluster;
 
@@ -8,7 +9,7 @@ namespace SshMcp.Tests.Cluster;
 /// load balancer may send them. Real processes, a real Redis, a real sshd.
 /// </summary>
 [Trait("Category", "Cluster")]
-public sealed class ClusterRoutingTests(ClusterFixture cluster) : IClassFixture<ClusterFixture>
+public sealed class ClusterRoutingTests(ClusterFixture cluster, ITestOutputHelper output) : IClassFixture<ClusterFixture>
 {
     private static readonly TimeSpan ProcessDeadline = TimeSpan.FromSeconds(20);
     private const string Lost = "was lost with the server replica that held it";
@@ -119,6 +120,7 @@ public sealed class ClusterRoutingTests(ClusterFixture cluster) : IClassFixture<
         var error = await alice.B.CallErrorAsync(ToolNames.Exec, Exec(onA, "pwd"));
         var answeredIn = TimeProvider.System.GetElapsedTime(killed);
 
+        output.WriteLine($"the lost session answered {answeredIn.TotalMilliseconds:0} ms after the kill: {error}");
         Assert.Contains(Lost, error, StringComparison.Ordinal);
         Assert.True(answeredIn < TimeSpan.FromSeconds(10), $"the lost session answered after {answeredIn.TotalSeconds:0.0} s\n{cluster.Logs()}");
         Assert.Equal("b\n", (await alice.C.ExecAsync(onB, "echo b")).Stdout);

@@ -13,7 +13,7 @@ namespace SshMcp.Tests.Cluster;
 /// </summary>
 public sealed class ReplicaProcess : IAsyncDisposable
 {
-    private static readonly TimeSpan StartBound = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan StartBound = TimeSpan.FromSeconds(180);
     private readonly Process _process;
     private readonly BoundedLog _log = new(64 * 1024);
     private readonly List<McpClient> _clients = [];
@@ -117,7 +117,7 @@ public sealed class ReplicaProcess : IAsyncDisposable
 
     private async Task WaitUntilHealthyAsync()
     {
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(15) };
         var healthy = await Poll.UntilAsync(
             async cancellationToken =>
             {
@@ -131,9 +131,9 @@ public sealed class ReplicaProcess : IAsyncDisposable
                     using var response = await http.GetAsync(new Uri("/health", UriKind.Relative), cancellationToken);
                     return response.StatusCode == HttpStatusCode.OK;
                 }
-                catch (HttpRequestException)
+                catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
                 {
-                    return false;
+                    return false; // not listening yet, or a first answer slower than one attempt's bound
                 }
             },
             StartBound,
