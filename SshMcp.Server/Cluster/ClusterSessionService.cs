@@ -46,7 +46,9 @@ internal sealed class ClusterSessionService(
         catch (Exception ex)
         {
             await registry.RemoveAsync(session, "could not be registered in the cluster");
-            throw ex as SshFailureException ?? Failures.ClusterUnavailable("register the new session", ex);
+            throw ex is SshFailureException { Kind: SshFailureKind.ClusterUnavailable } failure
+                ? failure
+                : Failures.ClusterUnavailable("register the new session", ex);
         }
     }
 
