@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SshMcp.Server;
 using SshMcp.Server.Diagnostics;
+using SshMcp.Server.Files;
 using SshMcp.Server.Options;
 using SshMcp.Server.Principals;
 using SshMcp.Server.Sessions;
@@ -38,6 +39,8 @@ public static class SshMcpServiceCollectionExtensions
         services.AddHostedService<HostKeyPolicyWarning>();
         services.AddSingleton<ISshTransport, SshNetTransport>();
         services.AddSingleton<TransportSelector>();
+        services.AddSingleton<LocalFiles>();
+        services.AddSingleton<FileTransfers>();
         services.AddSingleton<SessionRegistry>();
         services.AddSingleton(sp => new CallerAccessor(sp.GetService<Microsoft.AspNetCore.Http.IHttpContextAccessor>()));
         services.AddSingleton<IdleSessionReaper>();
@@ -54,7 +57,9 @@ public static class SshMcpServiceCollectionExtensions
             .WithTools<SshOpenTool>()
             .WithTools<SshExecTool>()
             .WithTools<SshCloseTool>()
-            .WithTools<SshListTool>();
+            .WithTools<SshListTool>()
+            .WithTools<SshReadFileTool>()
+            .WithTools<SshWriteFileTool>();
     }
 
     /// <summary>

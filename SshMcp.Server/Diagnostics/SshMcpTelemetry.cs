@@ -151,6 +151,31 @@ internal sealed class SshMcpTelemetry : IDisposable
         }
     }
 
+    /// <summary>A span for a file transfer (<see cref="ReadFileSpan"/> or <see cref="WriteFileSpan"/>); never carries a path.</summary>
+    public Activity? StartTransfer(string span, string sessionId)
+    {
+        var activity = _source.StartActivity(span, ActivityKind.Client);
+        activity?.SetTag(SessionId, SessionIds.LogRef(sessionId));
+        return activity;
+    }
+
+    public static void TransferCompleted(Activity? activity, long bytes, string via)
+    {
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag(FileBytes, bytes);
+            activity.SetTag(FileVia, via);
+        }
+    }
+
+    public static void TransferFailed(Activity? activity, Exception exception)
+    {
+        if (exception is not OperationCanceledException)
+        {
+            Fail(activity, ErrorTypeOf(exception), exception);
+        }
+    }
+
     public Activity? StartClose(SshSession session, string reason)
     {
         var activity = _source.StartActivity(CloseSpan, ActivityKind.Client);

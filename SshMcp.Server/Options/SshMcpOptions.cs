@@ -81,6 +81,9 @@ public sealed class SshMcpOptions
     /// </summary>
     public string? SshConfigPath { get; set; }
 
+    /// <summary>The file tools: where <c>localPath</c> may go, inline limits, SFTP or shell tools.</summary>
+    public FilesOptions Files { get; set; } = new();
+
     public TimeSpan DefaultTimeout => TimeSpan.FromMilliseconds(DefaultTimeoutMs);
 
     public TimeSpan MaxTimeout => TimeSpan.FromMilliseconds(MaxTimeoutMs);

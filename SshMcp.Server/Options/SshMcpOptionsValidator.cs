@@ -46,6 +46,17 @@ internal sealed class SshMcpOptionsValidator : IValidateOptions<SshMcpOptions>
             failures.Add($"Set {SshMcpOptions.SectionName}:{nameof(options.KeepAliveSeconds)} to 0 (off) or more seconds.");
         }
 
+        if (options.Files.MaxInlineBytes < options.MaxOutputBytes)
+        {
+            failures.Add($"Set {SshMcpOptions.SectionName}:Files:{nameof(FilesOptions.MaxInlineBytes)} to at least MaxOutputBytes ({options.MaxOutputBytes}; now {options.Files.MaxInlineBytes}).");
+        }
+
+        if (options.Files.Sftp is not ("auto" or "exec"))
+        {
+            failures.Add($"Set {SshMcpOptions.SectionName}:Files:{nameof(FilesOptions.Sftp)} to auto or exec (now '{options.Files.Sftp}').");
+        }
+
+        Positive(failures, options.Files.RequestTimeoutMs, "Files:" + nameof(FilesOptions.RequestTimeoutMs));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

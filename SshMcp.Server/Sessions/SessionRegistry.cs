@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SshMcp.Server.Diagnostics;
+using SshMcp.Server.Files;
 using SshMcp.Server.Options;
 using SshMcp.Server.Principals;
 using SshMcp.Server.Ssh;
@@ -21,7 +22,8 @@ internal sealed class SessionRegistry(
     IOptions<SshMcpOptions> options,
     TimeProvider time,
     ILoggerFactory loggerFactory,
-    SshMcpTelemetry telemetry) : IAsyncDisposable
+    SshMcpTelemetry telemetry,
+    FileTransfers files) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, SshSession> _sessions = new(StringComparer.Ordinal);
     private readonly ILogger _logger = loggerFactory.CreateLogger<SessionRegistry>();
@@ -142,6 +144,41 @@ internal sealed class SessionRegistry(
         catch (SshFailureException failure) when (failure.Kind is SshFailureKind.ConnectionLost or SshFailureKind.ShellEnded)
         {
             await RemoveAsync(session, failure.Kind == SshFailureKind.ConnectionLost ? "connection lost" : "shell ended");
+            throw;
+        }
+    }
+
+    /// <summary>Reads a file of the caller's session's host, beside whatever its shell runs.</summary>
+    public Task<ReadFileOutcome> ReadFileAsync(string sessionId, Principal owner, ReadFileRequest request, IProgress<TransferStatus>? progress, CancellationToken cancellationToken) =>
+        TransferAsync(TelemetryNames.ReadFileSpan, sessionId, owner, session => files.ReadAsync(session, request, progress, cancellationToken), o => o.Bytes, o => o.Via);
+
+    /// <summary>Writes a file on the caller's session's host, beside whatever its shell runs.</summary>
+    public Task<WriteFileOutcome> WriteFileAsync(string sessionId, Principal owner, WriteFileRequest request, IProgress<TransferStatus>? progress, CancellationToken cancellationToken) =>
+        TransferAsync(TelemetryNames.WriteFileSpan, sessionId, owner, session => files.WriteAsync(session, request, progress, cancellationToken), o => o.BytesWritten, o => o.Via);
+
+    private async Task<T> TransferAsync<T>(string span, string sessionId, Principal owner, Func<SshSession, Task<T>> transfer, Func<T, long> bytes, Func<T, string> via)
+    {
+        using var activity = telemetry.StartTransfer(span, sessionId);
+        try
+        {
+            var session = Get(sessionId, owner);
+            SshMcpTelemetry.ExecTarget(activity, session.Endpoint);
+            try
+            {
+                using var _ = session.BeginTransfer();
+                var outcome = await transfer(session);
+                SshMcpTelemetry.TransferCompleted(activity, bytes(outcome), via(outcome));
+                return outcome;
+            }
+            catch (SshFailureException failure) when (failure.Kind is SshFailureKind.ConnectionLost or SshFailureKind.ShellEnded)
+            {
+                await RemoveAsync(session, failure.Kind == SshFailureKind.ConnectionLost ? "connection lost" : "shell ended");
+                throw;
+            }
+        }
+        catch (Exception ex)
+        {
+            SshMcpTelemetry.TransferFailed(activity, ex);
             throw;
         }
     }

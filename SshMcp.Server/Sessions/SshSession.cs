@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SshMcp.Server.Diagnostics;
+using SshMcp.Server.Files;
 using SshMcp.Server.Options;
 using SshMcp.Server.Principals;
 using SshMcp.Server.Ssh;
@@ -28,6 +29,7 @@ internal sealed class SshSession : IAsyncDisposable
     private int _runs;
     private int _lastExitCode;
     private int _closed;
+    private int _transfers;
 
     public SshSession(string id, string tag, SessionEndpoint endpoint, ISshConnection connection, RemoteShell shell, SshMcpOptions options, TimeProvider time, ILogger logger)
     {
@@ -44,6 +46,7 @@ internal sealed class SshSession : IAsyncDisposable
         _runner = new CommandRun(connection, shell, _health, _stopper, endpoint, TimeSpan.FromSeconds(options.LivenessCheckSeconds), time, LogRef, logger);
         _lastActivity = time.GetTimestamp();
         OpenedAt = time.GetUtcNow();
+        Files = new SessionFiles(new FileContext(connection, endpoint.Username, endpoint.ToString(), options.Files), LogRef, logger);
     }
 
     public string Id { get; }
@@ -60,6 +63,9 @@ internal sealed class SshSession : IAsyncDisposable
 
     public string Cwd { get; private set; }
 
+    /// <summary>The session's way to its host's files (an SFTP channel beside the shell, opened on first use).</summary>
+    public SessionFiles Files { get; }
+
     public bool IsBusy => _turn.CurrentCount == 0;
 
     public bool IsClosed => Volatile.Read(ref _closed) != 0;
@@ -67,7 +73,20 @@ internal sealed class SshSession : IAsyncDisposable
     /// <summary>True once the shell is gone (it exited, was killed, or the connection dropped or froze).</summary>
     public bool HasEnded => _health.HasEnded;
 
-    public TimeSpan IdleTime => _time.GetElapsedTime(Interlocked.Read(ref _lastActivity));
+    /// <summary>Time since the last command or transfer ended; zero while a file transfer runs.</summary>
+    public TimeSpan IdleTime => Volatile.Read(ref _transfers) > 0 ? TimeSpan.Zero : _time.GetElapsedTime(Interlocked.Read(ref _lastActivity));
+
+    /// <summary>
+    /// Marks a file transfer running until disposed. Transfers run beside commands, on channels of their own: they do
+    /// not wait for the shell's turn, and a command does not wait for them.
+    /// </summary>
+    public IDisposable BeginTransfer()
+    {
+        ThrowIfUnusable();
+        Interlocked.Increment(ref _transfers);
+        Touch();
+        return new TransferMark(this);
+    }
 
     public async Task<ExecOutcome> ExecAsync(string command, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -115,6 +134,7 @@ internal sealed class SshSession : IAsyncDisposable
             }
 
             _shell.Dispose();
+            Files.Dispose();
             await _connection.DisposeAsync();
         }
         catch (Exception ex)
@@ -139,4 +159,18 @@ internal sealed class SshSession : IAsyncDisposable
     }
 
     private void Touch() => Interlocked.Exchange(ref _lastActivity, _time.GetTimestamp());
+
+    private sealed class TransferMark(SshSession session) : IDisposable
+    {
+        private int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0)
+            {
+                session.Touch();
+                Interlocked.Decrement(ref session._transfers);
+            }
+        }
+    }
 }

@@ -22,6 +22,10 @@ internal static class ShellScripts
     private static readonly Lazy<string> SetupText = new(() => Load("setup.sh") + "\n");
     private static readonly Lazy<string> ProbeText = new(() => Load("probe.sh"));
     private static readonly Lazy<string> StopText = new(() => Load("stop.sh") + "\n");
+    private static readonly Lazy<string> SftpServerText = new(() => Load("sftp-server.sh"));
+    private static readonly Lazy<string> FileWriteText = new(() => Load("file-write.sh") + "\n");
+    private static readonly Lazy<string> FileStatText = new(() => Load("file-stat.sh") + "\n");
+    private static readonly Lazy<string> FileReadText = new(() => Load("file-read.sh") + "\n");
 
     /// <summary>The exec request that starts the session's shell: the user's login shell when it speaks sh, else /bin/sh.</summary>
     public static string Launcher => LauncherText.Value;
@@ -34,6 +38,42 @@ internal static class ShellScripts
 
     /// <summary>The stop script, sent on the stdin of <see cref="StopCommandLine"/>; it prints a <see cref="StopVerdict"/>.</summary>
     public static string Stop => StopText.Value;
+
+    /// <summary>
+    /// The exec request that runs the host's SFTP server program, for a client that cannot request the <c>sftp</c>
+    /// subsystem; it exits 127 without output where the host has none.
+    /// </summary>
+    public static string SftpServer => SftpServerText.Value;
+
+    /// <summary>The host's side of a file write: checks, hashes, and undoes the write unless told to commit it.</summary>
+    public static string FileWrite => FileWriteText.Value;
+
+    /// <summary>What the host says about a path, for hosts without SFTP.</summary>
+    public static string FileStat => FileStatText.Value;
+
+    /// <summary>A byte range of a file on stdout, for hosts without SFTP.</summary>
+    public static string FileRead => FileReadText.Value;
+
+    /// <summary>
+    /// Runs <paramref name="script"/> with <paramref name="arguments"/> on a channel whose stdin the script may then read
+    /// as data: the exec request is one line that reads exactly the script's bytes from stdin and evaluates them (so it
+    /// reads in every login shell, csh and fish included), and the script goes first on stdin.
+    /// </summary>
+    public static ScriptLaunch Launch(string script, params IReadOnlyList<string> arguments)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        ArgumentNullException.ThrowIfNull(arguments);
+        var bytes = Encoding.UTF8.GetBytes(script);
+        var line = new StringBuilder(64 + arguments.Sum(a => a.Length + 3));
+        line.Append(CultureInfo.InvariantCulture, $"exec /bin/sh -c 'eval \"$(dd bs=1 count={bytes.Length} 2>/dev/null)\"' sshmcp");
+        foreach (var argument in arguments)
+        {
+            line.Append(' ');
+            ShellQuoting.AppendQuoted(line, argument);
+        }
+
+        return new ScriptLaunch(line.ToString(), bytes);
+    }
 
     /// <summary>
     /// Sent once, after the profile ran: keeps the channel's stdout and stderr as fds 8 and 9 and defines the helpers

@@ -77,6 +77,69 @@ internal static class Failures
     public static SshFailureException ShellHasEnded(string sessionId) =>
         new(SshFailureKind.ShellEnded, $"The shell of session {sessionId} has ended. Open a new session with ssh_open.");
 
+    // Files on the host. Each names the path and says what to do; a failed write always left the target as it was.
+    public const string TargetKept = "The file was left as it was.";
+
+    public static SshFailureException FileNotFound(string path) =>
+        new(SshFailureKind.FileNotFound, $"No file {path} on the host. Check the path (a relative one is taken from the session's cwd), e.g. with ssh_exec ls.");
+
+    public static SshFailureException IsDirectory(string path) =>
+        new(SshFailureKind.InvalidArgument, $"{path} is a directory on the host, not a file. Give the path of a file.");
+
+    public static SshFailureException NotRegularFile(string path) =>
+        new(SshFailureKind.InvalidArgument, $"{path} is not a regular file on the host (a device, socket or pipe). Use ssh_exec for it.");
+
+    public static SshFailureException DirectoryMissing(string directory) =>
+        new(SshFailureKind.FileNotFound, $"The directory {directory} does not exist on the host. Pass createDirs: true to create it, or check the path.");
+
+    /// <param name="doing">"read", "write", "create files in …".</param>
+    public static SshFailureException FilePermissionDenied(string path, string doing, string user) =>
+        new(SshFailureKind.PermissionDenied, $"Permission denied: {user} may not {doing} {path} on the host. {TargetKept} Use a path {user} may use, or ssh_exec with sudo.");
+
+    public static SshFailureException OwnerNotKept(string path, string owner) =>
+        new(SshFailureKind.PermissionDenied, $"{path} belongs to {owner} (uid:gid), which a new file in its place cannot keep without root. {TargetKept} Log in as its owner, or pass append: true (which writes into the file itself).");
+
+    public static SshFailureException OffsetPastEnd(string path, long offset, long size) =>
+        new(SshFailureKind.InvalidArgument, string.Create(CultureInfo.InvariantCulture, $"offset {offset} is past the end of {path} ({size} bytes). Pass an offset below {size}."));
+
+    /// <param name="freeBytes">Bytes free where the file lies, when the host could tell.</param>
+    public static SshFailureException WriteFailed(string path, long written, long total, string hostSaid, long? freeBytes, Exception? inner = null) =>
+        new(SshFailureKind.TransferFailed, string.Create(CultureInfo.InvariantCulture, $"Writing {path} failed on the host after {written} of {total} bytes: {hostSaid.TrimEnd('.')}{(freeBytes is { } free ? $" ({free} bytes free on its file system)" : "")}. {TargetKept} If the disk is full, free space on the host or write elsewhere."), inner);
+
+    public static SshFailureException WriteCheckFailed(string path, string found) =>
+        new(SshFailureKind.TransferFailed, $"The host found {path} different from what was sent ({found}). {TargetKept} Try again.");
+
+    public static SshFailureException LocalFileChanged(string localPath) =>
+        new(SshFailureKind.TransferFailed, $"The local file {localPath} changed size while it was sent. The host's file was left as it was. Send it again once it is complete.");
+
+    /// <param name="connectionLost">The session's connection is gone too (else only the file channel failed).</param>
+    public static SshFailureException TransferInterrupted(string path, string target, string why, bool connectionLost, Exception? inner = null) =>
+        new(
+            connectionLost ? SshFailureKind.ConnectionLost : SshFailureKind.TransferFailed,
+            $"The transfer of {path} stopped: {why.TrimEnd('.')}. A write in progress is undone on the host (the old content stays, the temp file goes). {(connectionLost ? $"The connection to {target} was lost: open a new session with ssh_open." : "Try again.")}",
+            inner);
+
+    public static SshFailureException FileOperationFailed(string path, string doing, string hostSaid, Exception? inner = null) =>
+        new(SshFailureKind.TransferFailed, $"The host could not {doing} {path}: {hostSaid.TrimEnd('.')}. {TargetKept}", inner);
+
+    public static SshFailureException LocalPathDisabled() =>
+        new(SshFailureKind.LocalPathRefused, "localPath is off on this server: set SshMcp:Files:LocalRoot to the directory it may use (an HTTP server has none by default). Or pass the data inline.");
+
+    public static SshFailureException LocalPathOutsideRoot(string localPath, string root) =>
+        new(SshFailureKind.LocalPathRefused, $"localPath {localPath} is outside the directory this server may use ({root}; symbolic links and .. resolved). Use a path inside it.");
+
+    public static SshFailureException LocalFileMissing(string localPath) =>
+        new(SshFailureKind.FileNotFound, $"No local file {localPath} on the server's machine. Check the path (a relative one is taken from SshMcp:Files:LocalRoot).");
+
+    public static SshFailureException LocalPathIsDirectory(string localPath) =>
+        new(SshFailureKind.InvalidArgument, $"localPath {localPath} is a directory; give a file path.");
+
+    public static SshFailureException LocalDirectoryMissing(string localPath) =>
+        new(SshFailureKind.FileNotFound, $"The directory of localPath {localPath} does not exist on the server's machine. Create it, or choose another path.");
+
+    public static SshFailureException LocalIoFailed(string localPath, string why, Exception? inner = null) =>
+        new(SshFailureKind.TransferFailed, $"The local file {localPath} could not be used: {why.TrimEnd('.')}.", inner);
+
     // Notices: not failures, but what a result says about the session's state.
     public static string ShellEndedNotice(int? exitCode, string? signal) => signal is null
         ? $"The shell ended (exit status {exitCode?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}); this session is closed. Open a new session with ssh_open."
@@ -87,6 +150,12 @@ internal static class Failures
 
     public const string ShellEndedToStopNotice =
         "The command did not end when its processes were signalled (it was running inside the shell itself, such as a shell loop), so the shell was ended. Open a new session with ssh_open.";
+
+    public const string ExecTransferNotice =
+        "The host has no SFTP server, so the file went through shell tools (head, tail, sha256sum) on exec channels.";
+
+    public const string UnverifiedNotice =
+        "The host has no sha256sum, shasum or openssl: sha256 is of the bytes sent, not checked on the host.";
 
     private static string Where(string host, int port) => string.Create(CultureInfo.InvariantCulture, $"{host}:{port}");
 

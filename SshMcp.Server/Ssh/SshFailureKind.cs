@@ -21,5 +21,9 @@ internal enum SshFailureKind
     ShellEnded,
     LimitReached,
     ConfigInvalid,
+    FileNotFound,
+    PermissionDenied,
+    TransferFailed,
+    LocalPathRefused,
     Other,
 }

@@ -77,6 +77,11 @@ internal static partial class SshdConfig
             Line("MaxSessions", maxSessions);
         }
 
+        if (options.SftpSubsystem is not null)
+        {
+            Line("Subsystem", $"sftp {options.SftpSubsystem}");
+        }
+
         if (hasPerSourcePenalties)
         {
             Line("PerSourcePenalties", "no");

@@ -28,6 +28,12 @@ public sealed record SshdOptions
     /// <summary>Whether the fixture's own client key is in authorized_keys; false leaves it empty (certificates only).</summary>
     public bool AuthorizeFixtureKey { get; init; } = true;
 
+    /// <summary>
+    /// sshd's <c>Subsystem sftp</c> command (<c>internal-sftp</c> or the sftp-server program); null declares no SFTP
+    /// subsystem, as on a host without one.
+    /// </summary>
+    public string? SftpSubsystem { get; init; } = "internal-sftp";
+
     /// <summary>How long sshd may take to serve its banner after it is started.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(10);
 }

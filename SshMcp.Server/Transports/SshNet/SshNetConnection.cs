@@ -17,6 +17,10 @@ internal sealed class SshNetConnection(SshClient client, string name) : ISshConn
     public async Task<IRemoteProcess> StartAsync(string commandLine, IRemoteOutput output, CancellationToken cancellationToken) =>
         await SshNetProcess.StartAsync(client, commandLine, output, name, cancellationToken);
 
+    /// <summary>SSH.NET exposes no subsystem request, so this runs the host's sftp-server program (see the script).</summary>
+    public async Task<IRemoteProcess> StartSftpAsync(IRemoteOutput output, CancellationToken cancellationToken) =>
+        await SshNetProcess.StartAsync(client, Shell.ShellScripts.SftpServer, output, name, cancellationToken);
+
     public async Task<RemoteResult> RunAsync(string commandLine, ReadOnlyMemory<byte> input, TimeSpan bound, CancellationToken cancellationToken)
     {
         using var command = client.CreateCommand(commandLine);

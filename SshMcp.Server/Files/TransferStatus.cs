@@ -1,0 +1,4 @@
+namespace SshMcp.Server.Files;
+
+/// <summary>How far a transfer has come, for progress notifications.</summary>
+internal readonly record struct TransferStatus(long Done, long Total);
