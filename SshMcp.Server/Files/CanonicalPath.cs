@@ -10,7 +10,8 @@ internal static class CanonicalPath
 
     public static string Of(string path)
     {
-        var full = Path.GetFullPath(path);
+        // Not Path.GetFullPath: it applies ".." to the text first, before the links it passes are known.
+        var full = Path.IsPathFullyQualified(path) ? path : Path.Join(Directory.GetCurrentDirectory(), path);
         var root = Path.GetPathRoot(full) ?? "/";
         var pending = new Stack<string>(Components(full[root.Length..]).Reverse());
         var current = root;

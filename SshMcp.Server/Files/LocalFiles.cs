@@ -53,5 +53,5 @@ internal sealed class LocalFiles(IOptions<SshMcpOptions> options)
     }
 
     private static string? Configured(string? root) =>
-        string.IsNullOrWhiteSpace(root) || root.Trim() == FilesOptions.Disabled ? null : Path.GetFullPath(root.Trim());
+        string.IsNullOrWhiteSpace(root) || root.Trim() == FilesOptions.Disabled ? null : root.Trim();
 }

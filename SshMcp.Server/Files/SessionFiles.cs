@@ -56,6 +56,10 @@ internal sealed class SessionFiles(FileContext context, string logRef, ILogger l
             {
                 throw Failures.ConnectionLost(context.Target);
             }
+            catch (SshFailureException ex) when (ex.Kind == SshFailureKind.ChannelRefused)
+            {
+                throw Failures.FileChannelRefused(context.Target, ex);
+            }
         }
         finally
         {

@@ -122,6 +122,9 @@ internal static class Failures
     public static SshFailureException FileOperationFailed(string path, string doing, string hostSaid, Exception? inner = null) =>
         new(SshFailureKind.TransferFailed, $"The host could not {doing} {path}: {hostSaid.TrimEnd('.')}. {TargetKept}", inner);
 
+    public static SshFailureException FileChannelRefused(string target, Exception? inner = null) =>
+        new(SshFailureKind.ChannelRefused, $"{target} refused another channel for the file transfer (sshd's MaxSessions limit). Wait for other transfers or commands of this session to end, or open another session.", inner);
+
     public static SshFailureException LocalPathDisabled() =>
         new(SshFailureKind.LocalPathRefused, "localPath is off on this server: set SshMcp:Files:LocalRoot to the directory it may use (an HTTP server has none by default). Or pass the data inline.");
 

@@ -27,14 +27,14 @@ internal sealed class SshReadFileTool
     }
 
     [McpServerTool(Name = ToolNames.ReadFile, Title = "Read file over SSH", UseStructuredContent = true, ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
-    [Description("Read a file on the host; relative paths start at the session's cwd. Prefer it to cat: exact bytes (text or base64), sha256, size, mode; slices by offset/maxBytes (default 32 KiB), nextOffset when more; or localPath copies any size to the server's disk.")]
+    [Description("Read a host file (path relative to cwd). Better than cat: exact text or base64, sha256, mode; slice with offset/maxBytes (32 KiB default); localPath saves any size on the server.")]
     public async Task<ReadFileResult> ReadAsync(
         [Description("From ssh_open.")] string sessionId,
-        [Description("File on the host.")] string path,
-        [Description("First byte to read.")] long offset = 0,
-        [Description("Most bytes to read.")] long? maxBytes = null,
-        [Description("text (UTF-8, default) or base64.")] string? encoding = null,
-        [Description("Copy to this file on the server's disk instead of returning it.")] string? localPath = null,
+        [Description("Host path.")] string path,
+        [Description("First byte.")] long offset = 0,
+        [Description("Most bytes.")] long? maxBytes = null,
+        [Description("text or base64.")] string encoding = "text",
+        [Description("Save to this server path instead.")] string? localPath = null,
         IProgress<ProgressNotificationValue>? progress = null,
         CancellationToken cancellationToken = default)
     {
@@ -83,9 +83,9 @@ internal sealed class SshReadFileTool
             outcome.Path,
             outcome.Size,
             FileArguments.FormatMode(outcome.Mode),
-            outcome.Modified?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
             outcome.Bytes,
             outcome.Sha256,
+            outcome.Modified?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
             outcome.Offset,
             content,
             outcome.FileSha256,

@@ -28,16 +28,16 @@ internal sealed class SshWriteFileTool
     }
 
     [McpServerTool(Name = ToolNames.WriteFile, Title = "Write file over SSH", UseStructuredContent = true, ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = true)]
-    [Description("Write a file on the host; relative paths start at the session's cwd. Prefer it to echo or heredocs: atomic (never half-written; mode and owner kept), binary-safe, sha256-checked on the host. content inline, or localPath streams any size from the server's disk.")]
+    [Description("Write a host file (path relative to cwd). Better than echo or heredocs: atomic, keeps mode and owner, binary-safe, sha256-checked; content inline, or localPath uploads a server file.")]
     public async Task<WriteFileResult> WriteAsync(
         [Description("From ssh_open.")] string sessionId,
-        [Description("File on the host.")] string path,
+        [Description("Host path.")] string path,
         [Description("The data.")] string? content = null,
-        [Description("Send this file from the server's disk instead.")] string? localPath = null,
-        [Description("Of content: text (default) or base64.")] string? encoding = null,
-        [Description("Octal permissions, e.g. 0644.")] string? mode = null,
-        [Description("Append instead of replacing.")] bool append = false,
-        [Description("Create missing directories.")] bool createDirs = false,
+        [Description("Upload this server file instead.")] string? localPath = null,
+        [Description("text or base64.")] string encoding = "text",
+        [Description("Octal, e.g. 0644.")] string? mode = null,
+        [Description("Append.")] bool append = false,
+        [Description("Create parent dirs.")] bool createDirs = false,
         IProgress<ProgressNotificationValue>? progress = null,
         CancellationToken cancellationToken = default)
     {

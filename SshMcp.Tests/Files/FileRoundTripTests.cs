@@ -2,9 +2,11 @@ using SshMcp.Tests.Infrastructure;
 
 namespace SshMcp.Tests.Files;
 
-/// <summary>Files go to the host and back unchanged, inline and streamed, whatever their size; sha256 agrees on both sides.</summary>
-[Collection(SshdCollection.Name)]
-public sealed class FileRoundTripTests(SshdFixture sshd) : FileTestBase(sshd)
+/// <summary>
+/// Files go to the host and back unchanged, inline and streamed; sha256 agrees on both sides. Over SFTP
+/// (<see cref="SftpRoundTripTests"/>) and over shell tools (<see cref="ExecRoundTripTests"/>).
+/// </summary>
+public abstract class FileRoundTripTests(SshdFixture sshd) : FileTestBase(sshd)
 {
     public static TheoryData<string, long> SizesOnEachTransport()
     {
@@ -39,7 +41,8 @@ public sealed class FileRoundTripTests(SshdFixture sshd) : FileTestBase(sshd)
         Assert.Equal(sha256, read.FileSha256);
         Assert.Equal(sha256, await Sha256OfFileAsync(Path.Combine(LocalRoot, "back.bin")));
         Assert.Null(read.Content);
-        Assert.Null(read.Via);
+        Assert.Equal(Via, read.Via);
+        Assert.Equal(Via, written.Via);
     }
 
     [Theory]

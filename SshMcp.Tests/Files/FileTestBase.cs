@@ -27,7 +27,15 @@ public abstract class FileTestBase(SshdFixture sshd) : IAsyncLifetime
 
     protected string Home => $"/home/{sshd.Username}";
 
-    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+    /// <summary>True: the server is told to use shell tools (<c>Files:Sftp=exec</c>), as on a host without SFTP.</summary>
+    protected virtual bool OverExec => false;
+
+    /// <summary>What results say in <c>via</c>: nothing over SFTP, <c>exec</c> over shell tools.</summary>
+    protected string? Via => OverExec ? "exec" : null;
+
+    protected virtual IDictionary<string, string?> Settings => OverExec
+        ? new Dictionary<string, string?> { ["SshMcp:Files:Sftp"] = "exec" }
+        : new Dictionary<string, string?>();
 
     public virtual async Task InitializeAsync()
     {
