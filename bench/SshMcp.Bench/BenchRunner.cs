@@ -78,6 +78,14 @@ internal static class BenchRunner
             return;
         }
 
+        // 200 MiB up and down against scp, with the server's RSS: --only files.
+        if (context.Settings.Only == "files")
+        {
+            BenchContext.Progress("file transfers against scp, stdio");
+            await FileTransfer.RunAsync(context, runDirectory);
+            return;
+        }
+
         BenchContext.Progress("cold start");
         await ColdStart.RunAsync(context);
 
