@@ -2,12 +2,14 @@ namespace SshMcp.Tests.Shell;
 
 /// <summary>
 /// A directory of busybox applets (symlinks, as Alpine's /bin has them): <c>ash</c>, the shell, and the tools the stop
-/// script calls. As PATH, it is the userland of a host with nothing but busybox. Made on first use, world-readable
+/// and run scripts call (not setsid, which a trimmed busybox may lack). As PATH, it is the userland of a host with
+/// nothing but busybox. Made on first use, world-readable
 /// (a test user's login shell may be its <c>ash</c>), and deleted with the fixture.
 /// </summary>
 public sealed class BusyboxBin : IDisposable
 {
-    private static readonly string[] Applets = ["ash", "ps", "awk", "grep", "sleep", "cat"];
+    private static readonly string[] Applets =
+        ["ash", "ps", "awk", "grep", "sleep", "cat", "id", "ls", "stat", "date", "find", "tail", "head", "rm", "mv", "mkdir", "touch"];
 
     private readonly Lazy<string> _directory = new(Create);
 
