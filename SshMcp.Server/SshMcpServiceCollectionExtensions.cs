@@ -6,6 +6,7 @@ using SshMcp.Server;
 using SshMcp.Server.Diagnostics;
 using SshMcp.Server.Options;
 using SshMcp.Server.Principals;
+using SshMcp.Server.Runs;
 using SshMcp.Server.Sessions;
 using SshMcp.Server.Ssh.HostKeys;
 using SshMcp.Server.Transports;
@@ -38,6 +39,7 @@ public static class SshMcpServiceCollectionExtensions
         services.AddHostedService<HostKeyPolicyWarning>();
         services.AddSingleton<ISshTransport, SshNetTransport>();
         services.AddSingleton<TransportSelector>();
+        services.AddSingleton<SpoolRoot>();
         services.AddSingleton<SessionRegistry>();
         services.AddSingleton(sp => new CallerAccessor(sp.GetService<Microsoft.AspNetCore.Http.IHttpContextAccessor>()));
         services.AddSingleton<IdleSessionReaper>();
@@ -54,7 +56,9 @@ public static class SshMcpServiceCollectionExtensions
             .WithTools<SshOpenTool>()
             .WithTools<SshExecTool>()
             .WithTools<SshCloseTool>()
-            .WithTools<SshListTool>();
+            .WithTools<SshListTool>()
+            .WithTools<SshOutputTool>()
+            .WithTools<SshStopTool>();
     }
 
     /// <summary>

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using SshMcp.Server.Diagnostics;
 using SshMcp.Server.Options;
 using SshMcp.Server.Principals;
+using SshMcp.Server.Runs;
 using SshMcp.Server.Ssh;
 using SshMcp.Server.Ssh.HostKeys;
 using SshMcp.Server.Transports;
@@ -18,6 +19,7 @@ namespace SshMcp.Server.Sessions;
 /// </summary>
 internal sealed class SessionRegistry(
     TransportSelector transports,
+    SpoolRoot spools,
     IOptions<SshMcpOptions> options,
     TimeProvider time,
     ILoggerFactory loggerFactory,
@@ -76,7 +78,7 @@ internal sealed class SessionRegistry(
             }
 
             var endpoint = new SessionEndpoint(request.Host, request.Port, request.Username, connected.Connection.Transport, connected.HostKeyFingerprint, connected.HostKeyStatus);
-            var session = new SshSession(SessionIds.New(), tag, endpoint, connected.Connection, shell, _options, time, loggerFactory.CreateLogger<SshSession>()) { Owner = owner };
+            var session = new SshSession(SessionIds.New(), tag, endpoint, connected.Connection, shell, spools.CreateSessionSpool(), _options, time, loggerFactory.CreateLogger<SshSession>()) { Owner = owner };
             _sessions[session.Id] = session;
             opened = true;
             telemetry.SessionStarted();
@@ -108,13 +110,13 @@ internal sealed class SessionRegistry(
         throw new SshFailureException(SshFailureKind.SessionNotFound, $"No open session '{sessionId}'. It may have been closed, timed out after being idle, or never existed. Open one with ssh_open.");
     }
 
-    public async Task<ExecOutcome> ExecAsync(string sessionId, Principal owner, string command, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<ExecOutcome> ExecAsync(string sessionId, Principal owner, ExecRequest request, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
-        using var activity = telemetry.StartExec(sessionId, command);
+        using var activity = telemetry.StartExec(sessionId, request.Command);
         var started = time.GetTimestamp();
         try
         {
-            var outcome = await ExecCoreAsync(sessionId, owner, command, timeout, activity, cancellationToken);
+            var outcome = await ExecCoreAsync(sessionId, owner, request, progress, activity, cancellationToken);
             telemetry.ExecCompleted(activity, outcome);
             return outcome;
         }
@@ -125,13 +127,13 @@ internal sealed class SessionRegistry(
         }
     }
 
-    private async Task<ExecOutcome> ExecCoreAsync(string sessionId, Principal owner, string command, TimeSpan timeout, Activity? activity, CancellationToken cancellationToken)
+    private async Task<ExecOutcome> ExecCoreAsync(string sessionId, Principal owner, ExecRequest request, IProgress<RunProgress>? progress, Activity? activity, CancellationToken cancellationToken)
     {
         var session = Get(sessionId, owner);
         SshMcpTelemetry.ExecTarget(activity, session.Endpoint);
         try
         {
-            var outcome = await session.ExecAsync(command, timeout, cancellationToken);
+            var outcome = await session.ExecAsync(request, progress, cancellationToken);
             if (outcome.ShellEnded)
             {
                 await RemoveAsync(session, "shell ended");
@@ -144,6 +146,46 @@ internal sealed class SessionRegistry(
             await RemoveAsync(session, failure.Kind == SshFailureKind.ConnectionLost ? "connection lost" : "shell ended");
             throw;
         }
+    }
+
+    /// <summary>A piece of a run's output (see <see cref="SshSession.ReadOutputAsync"/>).</summary>
+    public Task<OutputChunk> ReadOutputAsync(string sessionId, Principal owner, OutputRequest request, IProgress<RunProgress>? progress, CancellationToken cancellationToken) =>
+        Get(sessionId, owner).ReadOutputAsync(request, progress, cancellationToken);
+
+    /// <summary>Stops a background run (see <see cref="SshSession.StopRunAsync"/>).</summary>
+    public async Task<StopOutcome> StopRunAsync(string sessionId, Principal owner, string runId, CancellationToken cancellationToken)
+    {
+        var session = Get(sessionId, owner);
+        var outcome = await session.StopRunAsync(runId, cancellationToken);
+        Log.RunStopped(_logger, RunIds.LogRef(runId), session.Endpoint.Host, outcome.Result.ToString());
+        return outcome;
+    }
+
+    /// <summary>
+    /// The owner's background runs on the hosts of its open sessions: each host and user asked once, through one of
+    /// its sessions, all at once. A host that cannot answer is named in <see cref="RunListing.Unreachable"/>.
+    /// </summary>
+    public async Task<RunListing> ListRunsAsync(Principal owner, CancellationToken cancellationToken)
+    {
+        var asked = List(owner)
+            .GroupBy(s => (s.Endpoint.Host, s.Endpoint.Port, s.Endpoint.Username))
+            .Select(g => g.OrderBy(s => s.IsBusy).First())
+            .Select(async session =>
+            {
+                try
+                {
+                    return (session, Runs: await session.ListRunsAsync(cancellationToken), Failed: false);
+                }
+                catch (SshFailureException failure)
+                {
+                    Log.RunListFailed(_logger, session.Endpoint.Host, failure.Message);
+                    return (session, Runs: (IReadOnlyList<HostRunListing>)[], Failed: true);
+                }
+            });
+        var answers = await Task.WhenAll(asked);
+        return new RunListing(
+            [.. answers.SelectMany(a => a.Runs.Select(run => new ListedRun(a.session.Id, a.session.Endpoint.Host, a.session.Endpoint.Port, a.session.Endpoint.Username, run)))],
+            [.. answers.Where(a => a.Failed).Select(a => a.session.Endpoint.ToString())]);
     }
 
     /// <summary>Closes the caller's session; false when there was none (closing twice harms nothing).</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SshMcp.Server.Shell;
 
 namespace SshMcp.Server.Ssh;
 
@@ -77,16 +78,58 @@ internal static class Failures
     public static SshFailureException ShellHasEnded(string sessionId) =>
         new(SshFailureKind.ShellEnded, $"The shell of session {sessionId} has ended. Open a new session with ssh_open.");
 
+    // Runs.
+    public static SshFailureException RunNotFound(string runId, string target, TimeSpan startedAgo, int retentionHours) =>
+        new(SshFailureKind.RunNotFound, $"No run {runId} of yours in this session or on {target} (its id says it started {Ago(startedAgo)} ago). A foreground run's output is kept only while its session is open; a background run is found from any session to the same host and user until {retentionHours} h after it ended. Check the runId, or run the command again.");
+
+    public static SshFailureException RunDropped(string runId, long spoolBytes) =>
+        new(SshFailureKind.RunNotFound, $"The output of run {runId} was dropped from this session's spool to make room for newer output (it keeps {Mebibytes(spoolBytes)} MiB, SshMcp:Output:SpoolBytesPerSession). Run the command again if you need it.");
+
+    public static SshFailureException RunNotKept(string runId, string why) =>
+        new(SshFailureKind.RunNotFound, $"The output of run {runId} beyond what ssh_exec returned was not kept: {why}.");
+
+    public static SshFailureException RunRemoved(string runId, TimeSpan? endedAgo, int? exitCode, int retentionHours) =>
+        new(SshFailureKind.RunNotFound, $"Run {runId} ended {(endedAgo is { } ago ? Ago(ago) + " ago" : "long ago")}{ExitText(exitCode)}; its output was removed, as every background run's is {retentionHours} h after it ends.");
+
+    public static SshFailureException OffsetPastEnd(string runId, string stream, long offset, long total, bool running) =>
+        new(SshFailureKind.InvalidArgument, $"offset {offset} is past the end of run {runId}'s {stream}, which has {total} bytes{(running ? " so far" : "")}. Continue from the nextOffset of the previous answer, or start at 0.");
+
+    public static SshFailureException BackgroundRefused(string target) =>
+        new(SshFailureKind.RunFailed, $"Could not start a background run on {target}: no private directory could hold its files (~/.cache/sshmcp/runs, else /tmp/sshmcp-UID/runs, must be the user's own and writable). Check the home directory's permissions and free space.");
+
+    public static SshFailureException BackgroundUnreadable(string target) =>
+        new(SshFailureKind.RunFailed, $"Starting a background run on {target} gave no answer the server understands (a shell function or alias may shadow printf, echo or command). Check the session with ssh_exec, or open a new one.");
+
+    public static SshFailureException RunQuestionFailed(string target, string why, Exception? inner = null) =>
+        new(SshFailureKind.RunFailed, $"Could not ask {target} about its background runs: {why.TrimEnd('.')}. Try again; if it persists, open a new session.", inner);
+
+    public static SshFailureException StopForegroundRun(string runId) =>
+        new(SshFailureKind.InvalidArgument, $"Run {runId} is a foreground ssh_exec still in progress: it stops at its timeoutMs, or when that call is cancelled. ssh_stop stops background runs.");
+
+    public static string BackgroundWithoutSetsidNotice =>
+        "setsid is not installed on the host, so the run shares the session's process group; it still outlives the session, and ssh_stop finds its processes by their environment.";
+
+    public static string ExitText(int? exitCode) => exitCode is { } code
+        ? $" with exit code {code.ToString(CultureInfo.InvariantCulture)}{(code > 128 && Signals.NameOf(code - 128) is { } name ? $" (SIG{name})" : "")}"
+        : " without an exit status (killed from outside, or the host restarted)";
+
     // Notices: not failures, but what a result says about the session's state.
     public static string ShellEndedNotice(int? exitCode, string? signal) => signal is null
         ? $"The shell ended (exit status {exitCode?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}); this session is closed. Open a new session with ssh_open."
-        : $"The shell was killed by signal {signal}; this session is closed. Open a new session with ssh_open.";
+        : $"The shell was killed by signal {signal}{(exitCode is { } code ? $" (exit status {code.ToString(CultureInfo.InvariantCulture)})" : "")}; this session is closed. Open a new session with ssh_open.";
 
     public const string StopChannelRefusedNotice =
         "The host refused a second SSH channel (sshd's MaxSessions limit), which stopping a command needs, so the command may still be running on the host. This session was closed; open a new one with ssh_open.";
 
     public const string ShellEndedToStopNotice =
         "The command did not end when its processes were signalled (it was running inside the shell itself, such as a shell loop), so the shell was ended. Open a new session with ssh_open.";
+
+    public static string Ago(TimeSpan time) => time.TotalHours >= 2
+        ? string.Create(CultureInfo.InvariantCulture, $"{(long)time.TotalHours} h")
+        : time.TotalMinutes >= 2 ? string.Create(CultureInfo.InvariantCulture, $"{(long)time.TotalMinutes} min")
+        : string.Create(CultureInfo.InvariantCulture, $"{Math.Max(0, (long)time.TotalSeconds)} s");
+
+    public static string Mebibytes(long bytes) => (bytes / (1024.0 * 1024)).ToString("0.#", CultureInfo.InvariantCulture);
 
     private static string Where(string host, int port) => string.Create(CultureInfo.InvariantCulture, $"{host}:{port}");
 

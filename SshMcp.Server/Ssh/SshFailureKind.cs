@@ -20,6 +20,8 @@ internal enum SshFailureKind
     SessionBusy,
     ShellEnded,
     LimitReached,
+    RunNotFound,
+    RunFailed,
     ConfigInvalid,
     Other,
 }
