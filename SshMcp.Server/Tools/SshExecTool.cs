@@ -27,13 +27,13 @@ internal sealed class SshExecTool
     }
 
     [McpServerTool(Name = ToolNames.Exec, Title = "Run command over SSH", UseStructuredContent = true, ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = true)]
-    [Description("Run a shell command in a session's shell (cd, export and functions persist; stdin is empty). Returns stdout, stderr, exitCode, cwd and a runId; a non-zero exit is not an error. Each stream shows its first and last part; ssh_output reads the rest. On timeout the command is stopped and the session stays usable. Use background for work over a couple of minutes or that must survive a disconnect: it returns at once and runs in a child shell (its cd and export do not persist).")]
+    [Description("Run a shell command in a session's shell (cd, export and functions persist; stdin is empty). Returns stdout, stderr, exitCode, cwd and a runId; a non-zero exit is not an error. Long output shows its first and last part; ssh_output reads the rest. A timeout stops the command; the session stays usable. Use background for work over a couple of minutes or that must survive a disconnect: it returns at once and runs in a child shell (cd and export do not persist).")]
     public async Task<ExecResult> ExecAsync(
         [Description("From ssh_open.")] string sessionId,
         [Description("Shell command; multi-line scripts allowed.")] string command,
         [Description("Time limit in ms (default 60000).")] int? timeoutMs = null,
-        [Description("Bytes of each stream to show (default 32768).")] int? maxOutputBytes = null,
-        [Description("Run detached; read it with ssh_output.")] bool background = false,
+        [Description("Bytes shown per stream (default 32768).")] int? maxOutputBytes = null,
+        [Description("Run detached.")] bool background = false,
         IProgress<ProgressNotificationValue>? progress = null,
         CancellationToken cancellationToken = default)
     {

@@ -30,15 +30,15 @@ internal sealed class SshOutputTool
     }
 
     [McpServerTool(Name = ToolNames.Output, Title = "Read a run's output", UseStructuredContent = true, ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
-    [Description("Read a run's full stdout or stderr by byte offset: the part an ssh_exec result omitted, or a background run's output (from any session to its host). Continue from nextOffset; waitMs waits for new output or the end.")]
+    [Description("Read a run's stdout or stderr from a byte offset: what ssh_exec omitted, or a background run's output (from any session to its host). Continue from nextOffset; waitMs waits for more.")]
     public async Task<OutputResult> OutputAsync(
         [Description("From ssh_open.")] string sessionId,
         [Description("From ssh_exec.")] string runId,
         [Description("stdout or stderr.")] string stream = "stdout",
-        [Description("Byte offset to read from.")] long offset = 0,
-        [Description("Most bytes to return.")] int maxBytes = DefaultMaxBytes,
-        [Description("Wait up to this many ms for more output.")] int waitMs = 0,
-        [Description("Return the exact bytes as base64.")] bool base64 = false,
+        [Description("Byte offset.")] long offset = 0,
+        [Description("Max bytes.")] int maxBytes = DefaultMaxBytes,
+        [Description("Ms to wait for more output.")] int waitMs = 0,
+        [Description("Exact bytes as base64.")] bool base64 = false,
         IProgress<ProgressNotificationValue>? progress = null,
         CancellationToken cancellationToken = default)
     {

@@ -22,9 +22,9 @@ internal sealed class SshStopTool
     }
 
     [McpServerTool(Name = ToolNames.Stop, Title = "Stop a background run", UseStructuredContent = true, ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = true)]
-    [Description("Stop a background run: INT, then TERM, then KILL to all its processes until none is left. Says how it ended; a run that had ended is left alone.")]
+    [Description("Stop a background run: INT, TERM, then KILL to all its processes until none is left. Says how it ended.")]
     public async Task<StopResult> StopAsync(
-        [Description("From ssh_open, to the run's host.")] string sessionId,
+        [Description("From ssh_open.")] string sessionId,
         [Description("From ssh_exec.")] string runId,
         CancellationToken cancellationToken = default)
     {
