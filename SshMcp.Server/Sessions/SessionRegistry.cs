@@ -8,6 +8,7 @@ using SshMcp.Server.Principals;
 using SshMcp.Server.Runs;
 using SshMcp.Server.Ssh;
 using SshMcp.Server.Ssh.HostKeys;
+using SshMcp.Server.Targets;
 using SshMcp.Server.Transports;
 
 namespace SshMcp.Server.Sessions;
@@ -19,6 +20,7 @@ namespace SshMcp.Server.Sessions;
 /// </summary>
 internal sealed class SessionRegistry(
     TransportSelector transports,
+    TargetGate targets,
     SpoolRoot spools,
     IOptions<SshMcpOptions> options,
     TimeProvider time,
@@ -57,7 +59,7 @@ internal sealed class SessionRegistry(
         var opened = false;
         try
         {
-            var connected = await transport.ConnectAsync(request, deadline.Token, cancellationToken);
+            var connected = await transport.ConnectAsync(await targets.ResolveAsync(owner, request, deadline.Token, cancellationToken), deadline.Token, cancellationToken);
             RemoteShell shell;
             var tag = SessionIds.NewTag();
             try
