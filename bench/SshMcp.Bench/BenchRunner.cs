@@ -78,6 +78,15 @@ internal static class BenchRunner
             return;
         }
 
+        // What runs cost is its own run too (a 64 MiB output, read back): --only runs.
+        if (context.Settings.Only == "runs")
+        {
+            using var client = await SshTestClient.ConnectWithPasswordAsync(context.Sshd);
+            BenchContext.Progress("runs: 64 MiB through ssh_output, background start");
+            await RunsCost.RunAsync(context, client);
+            return;
+        }
+
         BenchContext.Progress("cold start");
         await ColdStart.RunAsync(context);
 
