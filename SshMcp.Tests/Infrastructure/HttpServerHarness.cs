@@ -46,6 +46,7 @@ public sealed class HttpServerHarness : IAsyncDisposable
             // No default identity files from the machine running the tests.
             ["SshMcp:KeyDirectory"] = Path.Combine(Path.GetTempPath(), "sshmcp-no-keys"),
             ["SshMcp:AgentSocket"] = "none",
+            ["SshMcp:SshConfigPath"] = "none",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

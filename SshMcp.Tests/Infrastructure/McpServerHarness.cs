@@ -45,6 +45,8 @@ public sealed class McpServerHarness : IAsyncDisposable
             ["SshMcp:KnownHostsPath"] = "",
             // Nor the runner's ssh-agent: agent tests name their own agent's socket.
             ["SshMcp:AgentSocket"] = "none",
+            // Nor the runner's ~/.ssh/config or /etc/ssh/ssh_config: route tests name their own config file.
+            ["SshMcp:SshConfigPath"] = "none",
             ["SshMcp:HostKeyStorePath"] = Path.Combine(Path.GetTempPath(), $"sshmcp-tests-{Guid.NewGuid():N}", "known_hosts"),
         });
         if (settings is not null)

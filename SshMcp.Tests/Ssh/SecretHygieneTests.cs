@@ -46,7 +46,7 @@ public sealed class SecretHygieneTests(SshdFixture sshd)
         {
             Name = "sshmcp",
             Command = "dotnet",
-            Arguments = [Path.Combine(AppContext.BaseDirectory, "SshMcp.Server.dll"), "--stdio", "--Logging:LogLevel:Default=Trace", "--SshMcp:KnownHostsPath=", $"--SshMcp:HostKeyStorePath={Path.Combine(Path.GetTempPath(), $"sshmcp-{Guid.NewGuid():N}", "kh")}"],
+            Arguments = [Path.Combine(AppContext.BaseDirectory, "SshMcp.Server.dll"), "--stdio", "--Logging:LogLevel:Default=Trace", "--SshMcp:KnownHostsPath=", "--SshMcp:SshConfigPath=none", $"--SshMcp:HostKeyStorePath={Path.Combine(Path.GetTempPath(), $"sshmcp-{Guid.NewGuid():N}", "kh")}"],
             StandardErrorLines = stderr.Enqueue,
         });
         await using (var client = await McpClient.CreateAsync(transport).WaitAsync(McpServerHarness.CallBound))

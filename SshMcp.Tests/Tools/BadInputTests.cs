@@ -79,11 +79,11 @@ public sealed class BadInputTests(SshdFixture sshd) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Open_UnknownHostName_SaysItCouldNotBeResolved()
+    public async Task Open_UnknownHostName_SaysNeitherConfigNorDnsKnowsIt()
     {
         var error = await _server.CallErrorAsync("ssh_open", Open(host: "no-such-host.invalid"));
 
-        Assert.Contains("Unknown host name 'no-such-host.invalid'", error, StringComparison.Ordinal);
+        Assert.Contains("'no-such-host.invalid' is not in ~/.ssh/config and DNS does not know it", error, StringComparison.Ordinal);
     }
 
     [Fact]

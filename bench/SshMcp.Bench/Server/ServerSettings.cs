@@ -17,6 +17,7 @@ internal static class ServerSettings
             ["SshMcp__MaxSessions"] = "256",
             ["SshMcp__KeyDirectory"] = Path.Combine(runDirectory, "no-keys"),
             ["SshMcp__AgentSocket"] = "none",
+            ["SshMcp__SshConfigPath"] = "none",
             ["XDG_CONFIG_HOME"] = Path.Combine(runDirectory, "config"),
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             ["DOTNET_NOLOGO"] = "1",
