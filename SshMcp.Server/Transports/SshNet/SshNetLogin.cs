@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Renci.SshNet;
@@ -23,6 +25,11 @@ internal sealed class SshNetLogin(HostKeyTrust hostKeys, IOptions<SshMcpOptions>
     /// <param name="request">The call's request for the target; <see cref="OpenRequest.ForJump"/> for a jump host.</param>
     public async Task<SshNetHop> ConnectAsync(string host, int port, RouteHop hop, OpenRequest request, CancellationToken deadline, CancellationToken cancellationToken)
     {
+        if (!hop.ThroughJump)
+        {
+            await RequireKnownNameAsync(host, hop, request.ConnectTimeout, deadline, cancellationToken);
+        }
+
         using var credentials = await CreateCredentialsAsync(request, deadline, cancellationToken);
         var config = hop.Config;
         var info = new Renci.SshNet.ConnectionInfo(host, port, config.User, [.. credentials.Methods])
@@ -81,6 +88,28 @@ internal sealed class SshNetLogin(HostKeyTrust hostKeys, IOptions<SshMcpOptions>
 
         hostKeys.Accepted(scope, keyBlob, decision);
         return new SshNetHop(client, decision.Fingerprint, decision.Status);
+    }
+
+    /// <summary>
+    /// Looks the name up before anything else, as ssh does: a name nobody knows is the first thing to say, before any
+    /// missing credential. The connect itself looks it up again (and tries each address), as SSH.NET does.
+    /// </summary>
+    private static async Task RequireKnownNameAsync(string host, RouteHop hop, TimeSpan timeout, CancellationToken deadline, CancellationToken cancellationToken)
+    {
+        if (IPAddress.TryParse(host, out _))
+        {
+            return;
+        }
+
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(deadline, cancellationToken);
+        try
+        {
+            await Dns.GetHostAddressesAsync(host, either.Token);
+        }
+        catch (Exception ex) when (ex is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            throw SshNetErrors.TranslateConnect(ex, hop, timeout, []);
+        }
     }
 
     private async Task<CredentialSet> CreateCredentialsAsync(OpenRequest request, CancellationToken deadline, CancellationToken cancellationToken)

@@ -70,6 +70,7 @@ internal sealed class SshNetTransport(SshNetLogin login, ILogger<SshNetTransport
             }
 
             forward = StartForward(jump, hop, previous!);
+            RouteLog.Forwarding(logger, hop.Alias, previous!.Alias, forward.LocalPort);
             var connected = await login.ConnectAsync("127.0.0.1", forward.LocalPort, hop, request, deadline, cancellationToken);
             if (forward.Accepted > 1)
             {
