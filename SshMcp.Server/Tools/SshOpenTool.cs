@@ -28,11 +28,11 @@ internal sealed class SshOpenTool
     }
 
     [McpServerTool(Name = ToolNames.Open, Title = "Open SSH session", UseStructuredContent = true, ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]
-    [Description("Open a persistent SSH session: one shell whose cwd, exported variables and functions carry over between ssh_exec calls. host may be an alias from ~/.ssh/config (its user, port, keys, ProxyJump apply). Auth: password, privateKey or privateKeyPath; else the config's keys, ssh-agent, ~/.ssh keys. A changed host key is refused.")]
+    [Description("Open a persistent SSH session: one shell whose cwd, exported variables and functions carry over between ssh_exec calls. host may be a ~/.ssh/config alias (its user, port, keys, ProxyJump apply). Auth: password, privateKey or privateKeyPath; else config keys, ssh-agent, ~/.ssh keys. A changed host key is refused.")]
     public async Task<OpenResult> OpenAsync(
         [Description("Host name, IP address or ~/.ssh/config alias.")] string host,
-        [Description("Login user (default: the config's, else the local user).")] string? username = null,
-        [Description("SSH port (default: the config's, else 22).")] int? port = null,
+        [Description("Login user (default: config's, else local user).")] string? username = null,
+        [Description("SSH port (default: config's, else 22).")] int? port = null,
         [Description("Password.")] string? password = null,
         [Description("Private key text (OpenSSH or PEM).")] string? privateKey = null,
         [Description("Path of a private key file on the server's machine.")] string? privateKeyPath = null,
