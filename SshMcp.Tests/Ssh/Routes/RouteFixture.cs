@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using System.Globalization;
 using SshMcp.Tests.Infrastructure;
 using SshMcp.Tests.Ssh.Config;
@@ -85,7 +87,8 @@ public sealed class RouteFixture : IAsyncLifetime
     }
 
     /// <summary>A server whose ssh_config is the fixture's, with no other credential than what that config names.</summary>
-    public Task<McpServerHarness> StartServerAsync(IDictionary<string, string?>? settings = null)
+    public Task<McpServerHarness> StartServerAsync(
+        IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, Action<HostApplicationBuilder>? configure = null)
     {
         var all = new Dictionary<string, string?> { ["SshMcp:SshConfigPath"] = ConfigPath };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -93,7 +96,7 @@ public sealed class RouteFixture : IAsyncLifetime
             all[key] = value;
         }
 
-        return McpServerHarness.StartAsync(all);
+        return McpServerHarness.StartAsync(all, services, configure);
     }
 
     /// <summary>
