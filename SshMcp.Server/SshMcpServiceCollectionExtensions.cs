@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SshMcp.Server;
+using SshMcp.Server.Audit;
 using SshMcp.Server.Diagnostics;
 using SshMcp.Server.Options;
 using SshMcp.Server.Principals;
@@ -10,6 +11,7 @@ using SshMcp.Server.Sessions;
 using SshMcp.Server.Ssh.Config;
 using SshMcp.Server.Ssh.HostKeys;
 using SshMcp.Server.Ssh.Routes;
+using SshMcp.Server.Targets;
 using SshMcp.Server.Transports;
 using SshMcp.Server.Transports.SshNet;
 using SshMcp.Server.Tools;
@@ -39,7 +41,7 @@ public static class SshMcpServiceCollectionExtensions
         services.AddSingleton<HostKeyTrust>();
         services.AddHostedService<HostKeyPolicyWarning>();
         services.AddSingleton<SshConfigResolverFactory>();
-        services.TryAddSingleton<IHopGate, AllowAllHops>();
+        builder.AddTargetAllowList();
         services.AddSingleton<RoutePlanner>();
         services.AddSingleton<SshNetLogin>();
         services.AddSingleton<ISshTransport, SshNetTransport>();
@@ -60,7 +62,8 @@ public static class SshMcpServiceCollectionExtensions
             .WithTools<SshOpenTool>()
             .WithTools<SshExecTool>()
             .WithTools<SshCloseTool>()
-            .WithTools<SshListTool>();
+            .WithTools<SshListTool>()
+            .WithAudit(builder);
     }
 
     /// <summary>
