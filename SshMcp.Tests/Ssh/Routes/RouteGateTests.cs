@@ -48,6 +48,33 @@ public sealed partial class RouteGateTests(RouteFixture fixture)
         Assert.Equal(["bastion-gated (jump host 0, direct)", "prod-gated (target 1, through a jump)"], gate.Asked);
     }
 
+    [Theory]
+    [MemberData(nameof(RouteTests.Transports), MemberType = typeof(RouteTests))]
+    public async Task Open_AllowListWithoutTheTargetBehindAJump_RefusedBeforeTheJumpHostIsConnected(string transport)
+    {
+        var settings = RouteTests.Settings(transport);
+        settings["SshMcp:AllowedTargets"] = $"127.0.0.1:{fixture.Bastion.Port}";
+        await using var server = await fixture.StartServerAsync(settings);
+
+        var error = await server.CallErrorAsync(ToolNames.Open, RouteTests.Host("prod"));
+
+        Assert.Contains($"host prod (HostName 127.0.0.1) port {fixture.Target.Port} is not in SshMcp:AllowedTargets", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(server.Logs.Lines, line => line.Contains("Authentication", StringComparison.Ordinal) || line.Contains("[3402]", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(RouteTests.Transports), MemberType = typeof(RouteTests))]
+    public async Task Open_AllowListWithEveryHop_Opens(string transport)
+    {
+        var settings = RouteTests.Settings(transport);
+        settings["SshMcp:AllowedTargets"] = $"127.0.0.1:{fixture.Bastion.Port},{fixture.Target.Port}";
+        await using var server = await fixture.StartServerAsync(settings);
+
+        var open = await server.CallAsync<OpenResult>(ToolNames.Open, RouteTests.Host("prod"));
+
+        Assert.Equal($"{fixture.User}\n", (await server.ExecAsync(open.SessionId, "id -un")).Stdout);
+    }
+
     [Fact]
     public async Task Open_SshNetForwardingPortTakenByAnotherProcess_Refused()
     {
