@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Sockets;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using SshMcp.Server.Tools;
 using SshMcp.Tests.Infrastructure;
@@ -102,6 +103,24 @@ public sealed partial class RouteTests(RouteFixture fixture)
         var error = await server.CallErrorAsync(ToolNames.Open, new Dictionary<string, object?> { ["host"] = "prod-direct", ["username"] = "nobody-here", ["port"] = fixture.Target.Port });
 
         Assert.Contains($"nobody-here@127.0.0.1:{fixture.Target.Port}", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Open_Alias_AuditEndRecordSaysWhereTheSessionReallyIs()
+    {
+        var audit = Path.Combine(fixture.Config.Root, $"audit-{Guid.NewGuid():N}", "audit.log");
+        var settings = Settings("sshnet");
+        settings["SshMcp:Audit:Path"] = audit;
+        await using (var server = await fixture.StartServerAsync(settings))
+        {
+            await server.CallAsync<OpenResult>(ToolNames.Open, Host("prod"));
+        }
+
+        var records = File.ReadAllLines(audit).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+
+        Assert.Equal("prod", records[0].GetProperty("host").GetString());
+        Assert.False(records[0].TryGetProperty("port", out _), "the call named no port");
+        Assert.Equal($"{fixture.User}@127.0.0.1:{fixture.Target.Port}", $"{records[1].GetProperty("user")}@{records[1].GetProperty("host")}:{records[1].GetProperty("port")}");
     }
 
     internal static Dictionary<string, string?> Settings(string transport, string resolver = "auto") =>
