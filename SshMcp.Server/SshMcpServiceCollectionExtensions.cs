@@ -9,6 +9,7 @@ using SshMcp.Server.Principals;
 using SshMcp.Server.Sessions;
 using SshMcp.Server.Ssh.HostKeys;
 using SshMcp.Server.Transports;
+using SshMcp.Server.Transports.OpenSsh;
 using SshMcp.Server.Transports.SshNet;
 using SshMcp.Server.Tools;
 
@@ -37,6 +38,8 @@ public static class SshMcpServiceCollectionExtensions
         services.AddSingleton<HostKeyTrust>();
         services.AddHostedService<HostKeyPolicyWarning>();
         services.AddSingleton<ISshTransport, SshNetTransport>();
+        services.AddSingleton<OpenSshClient>();
+        services.AddSingleton<ISshTransport, OpenSshTransport>();
         services.AddSingleton<TransportSelector>();
         services.AddSingleton<SessionRegistry>();
         services.AddSingleton(sp => new CallerAccessor(sp.GetService<Microsoft.AspNetCore.Http.IHttpContextAccessor>()));
