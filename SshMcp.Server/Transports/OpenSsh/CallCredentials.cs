@@ -68,6 +68,32 @@ internal sealed class CallCredentials
         return credentials;
     }
 
+    /// <summary>
+    /// True when ssh could find no credential at all, so the call fails before any connection, as on SSH.NET: none from
+    /// the call or <c>SSH_PRIVATE_KEY</c>, no agent socket, no identity file on disk. Only asked when the identities of
+    /// the config are known (resolved, or no config is read): a config may name keys that nothing else knows about.
+    /// </summary>
+    public static bool NoneAtAll(OpenRequest request, CredentialContext context, bool configRead)
+    {
+        if (request.Password is not null || request.PrivateKey is not null || request.PrivateKeyPath is not null
+            || context.Environment(CredentialSet.PrivateKeyVariable) is { Length: > 0 }
+            || (configRead && ReferenceEquals(request.Identities, ConfiguredIdentities.None)))
+        {
+            return false;
+        }
+
+        if (Ssh.Agent.AgentLocation.Resolve(request.Identities.IdentityAgent, context.AgentSocket, context.Environment) is { } agent
+            && File.Exists(agent.SocketPath))
+        {
+            return false;
+        }
+
+        var files = request.Identities.IdentityFiles.Count > 0
+            ? request.Identities.IdentityFiles
+            : context.KeyDirectory is { } directory ? OpenSshDefaults.Select(name => Path.Combine(directory, Path.GetFileName(name))) : [];
+        return !files.Any(File.Exists);
+    }
+
     /// <summary>Deletes the key files written for the login (the master holds what it needs).</summary>
     public void Forget()
     {

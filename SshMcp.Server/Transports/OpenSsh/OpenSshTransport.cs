@@ -34,6 +34,12 @@ internal sealed class OpenSshTransport(
     {
         ArgumentNullException.ThrowIfNull(request);
         var sshPath = RequireClient();
+        var context = CredentialContext.FromOptions(options.Value, Environment.GetEnvironmentVariable, logger);
+        if (CallCredentials.NoneAtAll(request, context, configRead: !string.Equals(options.Value.SshConfigPath, "none", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new SshFailureException(SshFailureKind.NoCredentials, CredentialMessages.NoCredentials(request, []));
+        }
+
         var started = Stopwatch.GetTimestamp();
         var directory = SessionDirectory.Create();
         OpenSshMaster? master = null;
@@ -42,7 +48,7 @@ internal sealed class OpenSshTransport(
         var connected = false;
         try
         {
-            credentials = CallCredentials.Create(request, directory, Environment.GetEnvironmentVariable);
+            credentials = CallCredentials.Create(request, directory, context.Environment);
             var prompts = new LoginPrompts(request.Password, request.Passphrase, credentials.KeySources);
             var keys = new HostKeyAnswers(hostKeys, request.Host, request.HostKeyFingerprint);
             directory.WriteFile(directory.Helper, Encoding.UTF8.GetBytes(HelperTemplate.Value.Replace("@DIR@", directory.Path, StringComparison.Ordinal)), executable: true);
@@ -71,7 +77,7 @@ internal sealed class OpenSshTransport(
                     OpenSshLog.MasterFailed(logger, request.Host, request.Port, master.ExitCode, master.Messages);
                 }
 
-                throw await FailureAsync(request, master.Messages, prompts, keys, cancellationToken);
+                throw await FailureAsync(request, master.Messages, prompts, keys, context, cancellationToken);
             }
 
             keys.LoginSucceeded();
@@ -139,7 +145,7 @@ internal sealed class OpenSshTransport(
         return answer is null ? HelperAnswer.Refuse : HelperAnswer.Line(answer);
     }
 
-    private async Task<SshFailureException> FailureAsync(OpenRequest request, string stderr, LoginPrompts prompts, HostKeyAnswers keys, CancellationToken cancellationToken)
+    private async Task<SshFailureException> FailureAsync(OpenRequest request, string stderr, LoginPrompts prompts, HostKeyAnswers keys, CredentialContext context, CancellationToken cancellationToken)
     {
         var diagnosis = OpenSshErrors.Diagnose(stderr);
         if (keys.FirstRefusal is { } refused && (diagnosis.Problem is OpenSshProblem.HostKeyRefused or OpenSshProblem.JumpFailed))
@@ -156,7 +162,7 @@ internal sealed class OpenSshTransport(
             OpenSshProblem.HostKeyRefused => Failures.HostKeyRefusedBySsh(request.Host, request.Port, ChangedKeyReport.Describe(stderr) ?? diagnosis.Detail),
             OpenSshProblem.NotSsh => Failures.NotSsh(request.Host, request.Port),
             OpenSshProblem.JumpFailed => Failures.JumpFailed(request.ToString(), diagnosis.Detail),
-            OpenSshProblem.AuthenticationFailed => await AuthenticationFailureAsync(request, diagnosis.Detail, prompts, cancellationToken),
+            OpenSshProblem.AuthenticationFailed => await AuthenticationFailureAsync(request, diagnosis.Detail, prompts, context, cancellationToken),
             _ => Failures.OpenFailed(request.Host, request.Port, diagnosis.Detail),
         };
     }
@@ -166,9 +172,8 @@ internal sealed class OpenSshTransport(
     /// call (what was tried, and what the local side can tell: a certificate that expired, an agent with no key, a key
     /// that needs a passphrase), plus what ssh asked that nobody could answer.
     /// </summary>
-    private async Task<SshFailureException> AuthenticationFailureAsync(OpenRequest request, string serverSaid, LoginPrompts prompts, CancellationToken cancellationToken)
+    private async Task<SshFailureException> AuthenticationFailureAsync(OpenRequest request, string serverSaid, LoginPrompts prompts, CredentialContext context, CancellationToken cancellationToken)
     {
-        var context = CredentialContext.FromOptions(options.Value, Environment.GetEnvironmentVariable, logger);
         try
         {
             using var credentials = await CredentialSet.CreateAsync(request, context, cancellationToken);
