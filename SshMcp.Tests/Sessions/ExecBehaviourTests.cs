@@ -290,4 +290,18 @@ public sealed class ExecBehaviourTests(SshdFixture sshd) : SessionTestBase(sshd)
         Assert.Equal(0, result.ExitCode);
         Assert.True(result.ShellEnded);
     }
+
+    [Theory]
+    [MemberData(nameof(TransportNames.Both), MemberType = typeof(TransportNames))]
+    public async Task Exec_ShellKilledBySignal_SaysWhichSignalAndThatTheShellEnded(string transport)
+    {
+        var session = await OpenAsync(transport);
+
+        var result = await Server.ExecAsync(session, "echo before; kill -9 $$");
+
+        Assert.Equal("before\n", result.Stdout);
+        Assert.Null(result.ExitCode);
+        Assert.True(result.ShellEnded);
+        Assert.Contains("killed by signal KILL", result.Notice, StringComparison.Ordinal);
+    }
 }
