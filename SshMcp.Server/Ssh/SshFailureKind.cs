@@ -20,6 +20,7 @@ internal enum SshFailureKind
     SessionBusy,
     ShellEnded,
     LimitReached,
+    TargetRefused,
     ConfigInvalid,
     Other,
 }

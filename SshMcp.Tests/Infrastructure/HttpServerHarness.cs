@@ -46,6 +46,9 @@ public sealed class HttpServerHarness : IAsyncDisposable
             // No default identity files from the machine running the tests.
             ["SshMcp:KeyDirectory"] = Path.Combine(Path.GetTempPath(), "sshmcp-no-keys"),
             ["SshMcp:AgentSocket"] = "none",
+            // Nor its known_hosts, nor its host key store: each server remembers hosts in a store of its own.
+            ["SshMcp:KnownHostsPath"] = "",
+            ["SshMcp:HostKeyStorePath"] = Path.Combine(Path.GetTempPath(), $"sshmcp-http-tests-{Guid.NewGuid():N}", "known_hosts"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

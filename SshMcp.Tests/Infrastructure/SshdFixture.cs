@@ -18,6 +18,7 @@ public partial class SshdFixture
     private static readonly TimeSpan KillTimeout = TimeSpan.FromSeconds(5);
 
     private readonly BoundedLog _log = new(64 * 1024);
+    private readonly HashSet<int> _frozen = [];
     private SshdProcess? _sshd;
     private bool _userLeased;
 
@@ -276,7 +277,9 @@ public partial class SshdFixture
 
     /// <summary>
     /// Sends <paramref name="signal"/> (e.g. STOP to freeze a connection as a dead network would, CONT to thaw it)
-    /// to the per-connection sshd processes of this fixture; returns how many got it.
+    /// to the per-connection sshd processes of this fixture; returns how many got it. CONT also reaches every process
+    /// an earlier STOP froze, even once its connection is no longer established (the client gave up on it): a frozen
+    /// process would otherwise outlive the test run.
     /// </summary>
     public async Task<int> SignalConnectionProcessesAsync(string signal, CancellationToken cancellationToken)
     {
@@ -284,6 +287,19 @@ public partial class SshdFixture
         var owners = SocketOwners.WithEstablishedLocalPort(Port)
             .Where(pid => pid != Environment.ProcessId && pid != listenerPid)
             .ToList();
+        lock (_frozen)
+        {
+            if (signal == "STOP")
+            {
+                _frozen.UnionWith(owners);
+            }
+            else if (signal == "CONT")
+            {
+                owners = [.. owners.Union(_frozen.Where(SocketOwners.IsAlive))];
+                _frozen.Clear();
+            }
+        }
+
         foreach (var pid in owners)
         {
             await LocalCommand.RunCheckedAsync("kill", ["-s", signal, pid.ToString(CultureInfo.InvariantCulture)], cancellationToken, 0, 1);

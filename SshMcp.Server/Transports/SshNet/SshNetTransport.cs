@@ -23,7 +23,7 @@ internal sealed class SshNetTransport(HostKeyTrust hostKeys, IOptions<SshMcpOpti
     public async Task<SshConnectResult> ConnectAsync(OpenRequest request, CancellationToken deadline, CancellationToken cancellationToken)
     {
         using var credentials = await CreateCredentialsAsync(request, deadline, cancellationToken);
-        var info = new Renci.SshNet.ConnectionInfo(request.Host, request.Port, request.Username, [.. credentials.Methods])
+        var info = new Renci.SshNet.ConnectionInfo(request.ConnectAddress ?? request.Host, request.Port, request.Username, [.. credentials.Methods])
         {
             Timeout = request.ConnectTimeout,
             ChannelCloseTimeout = ChannelCloseTimeout,
