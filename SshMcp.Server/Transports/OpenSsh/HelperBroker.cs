@@ -23,6 +23,7 @@ internal sealed class HelperBroker : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
     private Task _loop = Task.CompletedTask;
+    private int _disposed;
 
     private HelperBroker(SessionDirectory directory, AnonymousPipeClientStream requests, AnonymousPipeClientStream answers, Func<IReadOnlyList<string>, CancellationToken, ValueTask<HelperAnswer>> answer, ILogger logger)
     {
@@ -48,6 +49,11 @@ internal sealed class HelperBroker : IAsyncDisposable
     /// <summary>Removes the FIFOs (a late helper then finds none and refuses at once) and stops answering.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         SessionDirectory.DeleteFile(_directory.RequestFifo);
         SessionDirectory.DeleteFile(_directory.AnswerFifo);
         await _stop.CancelAsync();

@@ -24,8 +24,6 @@ internal sealed class OpenSshTransport(
 {
     public const string TransportName = "openssh";
 
-    private static readonly Lazy<string> HelperTemplate = new(LoadHelper);
-
     public string Name => TransportName;
 
     public bool IsAvailable => client.IsUsable;
@@ -51,7 +49,7 @@ internal sealed class OpenSshTransport(
             credentials = CallCredentials.Create(request, directory, context.Environment);
             var prompts = new LoginPrompts(request.Password, request.Passphrase, credentials.KeySources);
             var keys = new HostKeyAnswers(hostKeys, request.Host, request.HostKeyFingerprint);
-            directory.WriteFile(directory.Helper, Encoding.UTF8.GetBytes(HelperTemplate.Value.Replace("@DIR@", directory.Path, StringComparison.Ordinal)), executable: true);
+            HelperScript.WriteInto(directory);
             directory.WriteFile(directory.ConfigFile, Encoding.UTF8.GetBytes(OpenSshConfigFile.Render(directory, options.Value)));
             broker = HelperBroker.Start(directory, (fields, _) => ValueTask.FromResult(Answer(request, fields, prompts, keys)), logger);
             var launch = new OpenSshLaunch(sshPath, request.Host, ChildVariables(directory));
@@ -190,13 +188,5 @@ internal sealed class OpenSshTransport(
         {
             return failure;
         }
-    }
-
-    private static string LoadHelper()
-    {
-        using var stream = typeof(OpenSshTransport).Assembly.GetManifestResourceStream("SshMcp.Transports.OpenSsh.Scripts.helper.sh")
-            ?? throw new InvalidOperationException("The ssh helper script is not embedded in the server assembly.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return reader.ReadToEnd();
     }
 }
