@@ -13,6 +13,7 @@ namespace SshMcp.Server.Transports.OpenSsh;
 internal sealed class OpenSshProcess : IRemoteProcess
 {
     private const int ReadBufferBytes = 16 * 1024;
+    private const int PipeBytes = 1024 * 1024;
     private static readonly TimeSpan MasterExitGrace = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan WriteFailureGrace = TimeSpan.FromSeconds(1);
 
@@ -23,6 +24,7 @@ internal sealed class OpenSshProcess : IRemoteProcess
 
     private OpenSshProcess(SshChild child, OpenSshMaster master, IRemoteOutput output)
     {
+        child.GrowOutputPipes(PipeBytes);
         _child = child;
         _master = master;
         _output = output;

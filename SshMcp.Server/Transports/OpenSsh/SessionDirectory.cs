@@ -8,7 +8,7 @@ namespace SshMcp.Server.Transports.OpenSsh;
 /// KnownHostsCommand with its two FIFOs, and an inline key while the master logs in. <see cref="Dispose"/> removes it
 /// whole, on every path: close, a failed connect, server stop, a master that died.
 /// </summary>
-internal sealed partial class SessionDirectory : IDisposable
+internal sealed class SessionDirectory : IDisposable
 {
     private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode OwnerAll = OwnerReadWrite | UnixFileMode.UserExecute;
@@ -60,7 +60,7 @@ internal sealed partial class SessionDirectory : IDisposable
     public void MakeFifo(string path)
     {
         RequireInside(path);
-        if (MakeFifo(path, (uint)OwnerReadWrite) != 0)
+        if (!Native.MakeFifo(path, OwnerReadWrite))
         {
             throw new IOException($"mkfifo {path} failed (errno {Marshal.GetLastPInvokeError()}).");
         }
@@ -114,7 +114,4 @@ internal sealed partial class SessionDirectory : IDisposable
             throw new ArgumentException($"{path} is not in the session's private directory.", nameof(path));
         }
     }
-
-    [LibraryImport("libc", EntryPoint = "mkfifo", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int MakeFifo(string path, uint mode);
 }

@@ -69,6 +69,18 @@ internal sealed class SshChild : IDisposable
         }
     }
 
+    /// <summary>Grows the pipes of its stdout and stderr (see <see cref="Native.TryGrowPipe"/>).</summary>
+    public void GrowOutputPipes(int bytes)
+    {
+        foreach (var stream in new[] { Stdout, Stderr })
+        {
+            if (stream is System.IO.Pipes.PipeStream pipe)
+            {
+                Native.TryGrowPipe(pipe.SafePipeHandle, bytes);
+            }
+        }
+    }
+
     /// <summary>Kills the process and its descendants; harmless once it has exited.</summary>
     public void Kill()
     {
