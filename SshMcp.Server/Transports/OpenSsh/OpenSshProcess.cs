@@ -14,7 +14,7 @@ internal sealed class OpenSshProcess : IRemoteProcess
 {
     private const int ReadBufferBytes = 16 * 1024;
     private const int PipeBytes = 1024 * 1024;
-    private static readonly TimeSpan MasterExitGrace = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan MasterExitGrace = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan WriteFailureGrace = TimeSpan.FromSeconds(1);
 
     private readonly SshChild _child;
