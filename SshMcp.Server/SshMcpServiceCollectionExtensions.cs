@@ -11,6 +11,7 @@ using SshMcp.Server.Sessions;
 using SshMcp.Server.Ssh.HostKeys;
 using SshMcp.Server.Targets;
 using SshMcp.Server.Transports;
+using SshMcp.Server.Transports.OpenSsh;
 using SshMcp.Server.Transports.SshNet;
 using SshMcp.Server.Tools;
 
@@ -40,6 +41,8 @@ public static class SshMcpServiceCollectionExtensions
         services.AddHostedService<HostKeyPolicyWarning>();
         builder.AddTargetAllowList();
         services.AddSingleton<ISshTransport, SshNetTransport>();
+        services.AddSingleton<OpenSshClient>();
+        services.AddSingleton<ISshTransport, OpenSshTransport>();
         services.AddSingleton<TransportSelector>();
         services.AddSingleton<SessionRegistry>();
         services.AddSingleton(sp => new CallerAccessor(sp.GetService<Microsoft.AspNetCore.Http.IHttpContextAccessor>()));
