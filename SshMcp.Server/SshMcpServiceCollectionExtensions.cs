@@ -13,6 +13,7 @@ using SshMcp.Server.Ssh.HostKeys;
 using SshMcp.Server.Ssh.Routes;
 using SshMcp.Server.Targets;
 using SshMcp.Server.Transports;
+using SshMcp.Server.Transports.OpenSsh;
 using SshMcp.Server.Transports.SshNet;
 using SshMcp.Server.Tools;
 
@@ -45,6 +46,8 @@ public static class SshMcpServiceCollectionExtensions
         services.AddSingleton<RoutePlanner>();
         services.AddSingleton<SshNetLogin>();
         services.AddSingleton<ISshTransport, SshNetTransport>();
+        services.AddSingleton<OpenSshClient>();
+        services.AddSingleton<ISshTransport, OpenSshTransport>();
         services.AddSingleton<TransportSelector>();
         services.AddSingleton<SessionRegistry>();
         services.AddSingleton(sp => new CallerAccessor(sp.GetService<Microsoft.AspNetCore.Http.IHttpContextAccessor>()));

@@ -41,6 +41,20 @@ internal static class Failures
     public static SshFailureException HostKeyRejected(string host, int port, string? verifierMessage, Exception? inner = null) =>
         new(SshFailureKind.HostKeyRejected, verifierMessage ?? $"The host key of {Where(host, port)} was refused.", inner);
 
+    /// <summary>ssh refused a key on its own (a known_hosts file of the user's that the server does not read).</summary>
+    public static SshFailureException HostKeyRefusedBySsh(string host, int port, string sshSaid) =>
+        new(SshFailureKind.HostKeyRejected, $"The host key of {Where(host, port)} was refused: {sshSaid.TrimEnd('.')}. If the host was re-keyed, remove the old entry (ssh-keygen -R) or pin the new key with hostKeyFingerprint.");
+
+    /// <summary>A ProxyJump or ProxyCommand hop failed; <paramref name="why"/> is what it said.</summary>
+    public static SshFailureException JumpFailed(string target, string why) =>
+        new(SshFailureKind.ConnectionRefused, $"Could not reach {target} through its jump host or proxy (ProxyJump or ProxyCommand in ssh_config): {why.TrimEnd('.')}. Check that the jump host is reachable, accepts your login, and may forward to the target.");
+
+    public static SshFailureException OpenSshMissing() =>
+        new(SshFailureKind.InvalidArgument, "The openssh transport needs the OpenSSH client (ssh), and there is none on PATH. Install it, or pass transport sshnet.");
+
+    public static SshFailureException OpenSshTooOld(string path, Version? version, Version minimum) =>
+        new(SshFailureKind.InvalidArgument, $"The openssh transport needs OpenSSH {minimum} or later; {path} is {(version is null ? "of an unknown version" : $"OpenSSH {version}")}. Upgrade it, or pass transport sshnet.");
+
     public static SshFailureException NoHostKey(string host, int port) =>
         new(SshFailureKind.HostKeyRejected, $"{Where(host, port)} presented no host key.");
 
@@ -97,6 +111,18 @@ internal static class Failures
     /// <param name="why">How it was noticed, e.g. "it stopped answering"; null when the connection dropped.</param>
     public static SshFailureException ConnectionLostDuringCommand(string target, string? why) =>
         new(SshFailureKind.ConnectionLost, $"The connection to {target} was lost while running the command{(why is null ? "" : $" ({why})")}; whether it finished, and the rest of its output, are unknown. Open a new session with ssh_open.");
+
+    /// <summary>A channel ended because its connection did (the session's code adds where and what to do).</summary>
+    public static SshFailureException ChannelLost(Exception? inner = null) =>
+        new(SshFailureKind.ConnectionLost, "the connection was lost", inner);
+
+    /// <summary>The host refused to open a channel (sshd's MaxSessions, or a policy).</summary>
+    public static SshFailureException ChannelRefused(Exception? inner = null) =>
+        new(SshFailureKind.ChannelRefused, "the host refused to open a channel", inner);
+
+    /// <summary>A channel's client failed for another reason; <paramref name="why"/> is what it said.</summary>
+    public static SshFailureException ChannelFailed(string why) =>
+        new(SshFailureKind.Other, $"opening a channel failed: {why.TrimEnd('.')}");
 
     public static SshFailureException ShellHasEnded(string sessionId) =>
         new(SshFailureKind.ShellEnded, $"The shell of session {sessionId} has ended. Open a new session with ssh_open.");

@@ -37,13 +37,14 @@ internal sealed class ServerUnderTest : IAsyncDisposable
     public IReadOnlyList<string> StdioCommand =>
         [DotnetCli.Executable, BuildInfo.BuiltServerDll, "--stdio", "--SshMcp:KnownHostsPath=", $"--SshMcp:HostKeyStorePath={HostKeyStore}"];
 
-    /// <summary>The stdio server's environment: its home, nothing of the machine's user (keys, ssh-agent, ssh_config).</summary>
+    /// <summary>The stdio server's environment: its home, nothing of the machine's user (keys, ssh-agent).</summary>
     public IReadOnlyDictionary<string, string?> StdioEnvironment => new Dictionary<string, string?>
     {
         ["HOME"] = Home,
         ["XDG_CONFIG_HOME"] = Path.Combine(Home, ".config"),
         ["SshMcp__KeyDirectory"] = Path.Combine(Home, ".ssh"),
         ["SshMcp__AgentSocket"] = "none",
+        // ssh reads the passwd home's ~/.ssh/config whatever HOME says: keep the runner's out.
         ["SshMcp__SshConfigPath"] = "none",
     };
 

@@ -47,9 +47,9 @@ internal static class SshNetErrors
     public static SshFailureException? TranslateChannel(Exception exception) => exception switch
     {
         SshException { Message: var m } when m.StartsWith("Failed to open a channel", StringComparison.Ordinal) =>
-            new SshFailureException(SshFailureKind.ChannelRefused, "the host refused to open a channel", exception),
+            Failures.ChannelRefused(exception),
         SshConnectionException =>
-            new SshFailureException(SshFailureKind.ConnectionLost, "the connection was lost", exception),
+            Failures.ChannelLost(exception),
         _ => null,
     };
 }

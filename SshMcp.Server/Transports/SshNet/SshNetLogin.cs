@@ -114,8 +114,7 @@ internal sealed class SshNetLogin(HostKeyTrust hostKeys, IOptions<SshMcpOptions>
 
     private async Task<CredentialSet> CreateCredentialsAsync(OpenRequest request, CancellationToken deadline, CancellationToken cancellationToken)
     {
-        var context = new CredentialContext(
-            Environment.GetEnvironmentVariable, KeyDirectory(), options.Value.AgentSocket, options.Value.AgentTimeout, logger);
+        var context = CredentialContext.FromOptions(options.Value, Environment.GetEnvironmentVariable, logger);
         using var either = CancellationTokenSource.CreateLinkedTokenSource(deadline, cancellationToken);
         try
         {
@@ -125,16 +124,5 @@ internal sealed class SshNetLogin(HostKeyTrust hostKeys, IOptions<SshMcpOptions>
         {
             throw Failures.ConnectTimeout(request.Target.HostName, request.Target.Port, request.ConnectTimeout);
         }
-    }
-
-    private string? KeyDirectory()
-    {
-        if (!string.IsNullOrEmpty(options.Value.KeyDirectory))
-        {
-            return options.Value.KeyDirectory;
-        }
-
-        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        return string.IsNullOrEmpty(home) ? null : Path.Combine(home, ".ssh");
     }
 }
