@@ -9,9 +9,12 @@ using SshMcp.Server.Options;
 using SshMcp.Server.Principals;
 using SshMcp.Server.Runs;
 using SshMcp.Server.Sessions;
+using SshMcp.Server.Ssh.Config;
 using SshMcp.Server.Ssh.HostKeys;
+using SshMcp.Server.Ssh.Routes;
 using SshMcp.Server.Targets;
 using SshMcp.Server.Transports;
+using SshMcp.Server.Transports.OpenSsh;
 using SshMcp.Server.Transports.SshNet;
 using SshMcp.Server.Tools;
 
@@ -39,8 +42,13 @@ public static class SshMcpServiceCollectionExtensions
         builder.AddSshMcpTelemetry();
         services.AddSingleton<HostKeyTrust>();
         services.AddHostedService<HostKeyPolicyWarning>();
+        services.AddSingleton<SshConfigResolverFactory>();
         builder.AddTargetAllowList();
+        services.AddSingleton<RoutePlanner>();
+        services.AddSingleton<SshNetLogin>();
         services.AddSingleton<ISshTransport, SshNetTransport>();
+        services.AddSingleton<OpenSshClient>();
+        services.AddSingleton<ISshTransport, OpenSshTransport>();
         services.AddSingleton<TransportSelector>();
         services.AddSingleton<SpoolRoot>();
         services.AddSingleton<SessionRegistry>();

@@ -8,7 +8,7 @@ using SshMcp.Server.Principals;
 using SshMcp.Server.Runs;
 using SshMcp.Server.Ssh;
 using SshMcp.Server.Ssh.HostKeys;
-using SshMcp.Server.Targets;
+using SshMcp.Server.Ssh.Routes;
 using SshMcp.Server.Transports;
 
 namespace SshMcp.Server.Sessions;
@@ -20,7 +20,7 @@ namespace SshMcp.Server.Sessions;
 /// </summary>
 internal sealed class SessionRegistry(
     TransportSelector transports,
-    TargetGate targets,
+    RoutePlanner routes,
     SpoolRoot spools,
     IOptions<SshMcpOptions> options,
     TimeProvider time,
@@ -59,7 +59,8 @@ internal sealed class SessionRegistry(
         var opened = false;
         try
         {
-            var connected = await transport.ConnectAsync(await targets.ResolveAsync(owner, request, deadline.Token, cancellationToken), deadline.Token, cancellationToken);
+            request = await RouteAsync(request, owner, deadline.Token, cancellationToken);
+            var connected = await transport.ConnectAsync(request, deadline.Token, cancellationToken);
             RemoteShell shell;
             var tag = SessionIds.NewTag();
             try
@@ -79,17 +80,18 @@ internal sealed class SessionRegistry(
                 };
             }
 
-            var endpoint = new SessionEndpoint(request.Host, request.Port, request.Username, connected.Connection.Transport, connected.HostKeyFingerprint, connected.HostKeyStatus);
+            var target = request.Target;
+            var endpoint = new SessionEndpoint(target.HostName, target.Port, target.User, connected.Connection.Transport, connected.HostKeyFingerprint, connected.HostKeyStatus);
             var session = new SshSession(SessionIds.New(), tag, endpoint, connected.Connection, shell, spools.CreateSessionSpool(), _options, time, loggerFactory.CreateLogger<SshSession>()) { Owner = owner };
             _sessions[session.Id] = session;
             opened = true;
             telemetry.SessionStarted();
-            Log.SessionOpened(_logger, session.LogRef, request.Username, request.Host, request.Port, (long)time.GetElapsedTime(started).TotalMilliseconds, endpoint.Transport, connected.HostKeyStatus.ToWireString());
+            Log.SessionOpened(_logger, session.LogRef, endpoint.Username, endpoint.Host, endpoint.Port, (long)time.GetElapsedTime(started).TotalMilliseconds, endpoint.Transport, connected.HostKeyStatus.ToWireString());
             return session;
         }
         catch (SshFailureException failure)
         {
-            Log.SessionOpenFailed(_logger, request.Host, request.Port, failure.Kind.ToString());
+            Log.SessionOpenFailed(_logger, request.Route?.Target.Config.HostName ?? request.Host, request.Route?.Target.Config.Port ?? request.Port ?? 22, failure.Kind.ToString());
             throw;
         }
         finally
@@ -98,6 +100,24 @@ internal sealed class SessionRegistry(
             {
                 _quota.Return(owner);
             }
+        }
+    }
+
+    /// <summary>
+    /// The request with its route: ssh_config resolves the host once per open, and each hop is approved before any is
+    /// connected. Bounded by the open's deadline, which fires as a timeout; the caller's cancellation propagates.
+    /// </summary>
+    private async Task<OpenRequest> RouteAsync(OpenRequest request, Principal owner, CancellationToken deadline, CancellationToken cancellationToken)
+    {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline);
+        try
+        {
+            var route = await routes.PlanAsync(request, owner, either.Token);
+            return request with { Route = route, Identities = ConfiguredIdentities.From(route.Target.Config) };
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Failures.ConnectTimeout(request.Host, request.Port ?? 22, request.ConnectTimeout);
         }
     }
 

@@ -43,6 +43,10 @@ public sealed class McpServerHarness : IAsyncDisposable
             ["SshMcp:KnownHostsPath"] = "",
             // Nor the runner's ssh-agent: agent tests name their own agent's socket.
             ["SshMcp:AgentSocket"] = "none",
+            // Nor the runner's ~/.ssh/config and /etc/ssh/ssh_config (ssh -G and the openssh transport read them otherwise).
+            ["SshMcp:SshConfigPath"] = "none",
+            // A test that means the system ssh says so (ssh_open's transport, or this setting): auto would pick it here.
+            ["SshMcp:Transport"] = TransportNames.SshNet,
             ["SshMcp:HostKeyStorePath"] = Path.Combine(Path.GetTempPath(), $"sshmcp-tests-{Guid.NewGuid():N}", "known_hosts"),
         });
         if (settings is not null)
@@ -69,6 +73,9 @@ public sealed class McpServerHarness : IAsyncDisposable
         harness.Logs.AddFrom(logs);
         return harness;
     }
+
+    public Task<OpenResult> OpenAsync(SshdFixture sshd, string transport) =>
+        OpenAsync(sshd, new Dictionary<string, object?> { ["transport"] = transport });
 
     public async Task<OpenResult> OpenAsync(SshdFixture sshd, IDictionary<string, object?>? extra = null)
     {

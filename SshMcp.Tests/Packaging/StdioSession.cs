@@ -51,6 +51,8 @@ internal sealed class StdioSession : IAsyncDisposable
                 ["XDG_CONFIG_HOME"] = Path.Combine(home, ".config"),
                 ["SshMcp__KeyDirectory"] = Path.Combine(home, ".ssh"),
                 ["SshMcp__AgentSocket"] = "none",
+                // ssh reads the passwd home's ~/.ssh/config whatever HOME says: keep the runner's out.
+                ["SshMcp__SshConfigPath"] = "none",
             };
             var transport = new StdioClientTransport(
                 new StdioClientTransportOptions

@@ -96,8 +96,10 @@ internal static class BenchRunner
         {
             BenchContext.Progress("memory: idle, then idle sessions");
             await Memory.RunAsync(context, stdio);
-            BenchContext.Progress("exec latency, stdio");
-            await ExecLatency.RunAsync(context, stdio, raw, Goal.RatioAtMost(1.5));
+            BenchContext.Progress("idle sessions: threads and memory per transport");
+            await IdleSessions.RunAsync(context, stdio);
+            BenchContext.Progress("exec latency, stdio (sshnet and openssh)");
+            await ExecLatency.RunAsync(context, stdio, raw, Goal.RatioAtMost(1.5), alsoOpenSsh: true);
             BenchContext.Progress("throughput, stdio");
             await Throughput.RunAsync(context, stdio);
             BenchContext.Progress("ssh_open, stdio");

@@ -6,12 +6,16 @@ using SshMcp.Tests.Infrastructure;
 namespace SshMcp.Bench.Server;
 
 /// <summary>The server's tools as the benchmark calls them, every call bounded.</summary>
-internal sealed class SshTools(McpClient client)
+/// <param name="transport">ssh_open's transport: <c>sshnet</c> unless a measurement names the other.</param>
+internal sealed class SshTools(McpClient client, string transport = SshTools.SshNet)
 {
+    public const string SshNet = "sshnet";
+    public const string OpenSsh = "openssh";
+
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
 
-    /// <summary>ssh_open with the password, the host key pinned; null when the answer was not a session.</summary>
-    public async Task<string?> OpenAsync(SshdFixture sshd)
+    /// <summary>ssh_open with the password (or <paramref name="keyPath"/>), the host key pinned; null when the answer was not a session.</summary>
+    public async Task<string?> OpenAsync(SshdFixture sshd, string? keyPath = null)
     {
         ArgumentNullException.ThrowIfNull(sshd);
         var result = await client.CallToolAsync(
@@ -21,8 +25,10 @@ internal sealed class SshTools(McpClient client)
                 ["host"] = sshd.Host,
                 ["port"] = sshd.Port,
                 ["username"] = sshd.Username,
-                ["password"] = sshd.Password,
+                ["password"] = keyPath is null ? sshd.Password : null,
+                ["privateKeyPath"] = keyPath,
                 ["hostKeyFingerprint"] = sshd.HostKeyFingerprintSha256,
+                ["transport"] = transport,
             }).AsTask().WaitAsync(Bound);
         return result.IsError != true
             && result.StructuredContent is { ValueKind: JsonValueKind.Object } content
