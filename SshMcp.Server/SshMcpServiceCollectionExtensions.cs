@@ -8,10 +8,14 @@ using SshMcp.Server.Diagnostics;
 using SshMcp.Server.Files;
 using SshMcp.Server.Options;
 using SshMcp.Server.Principals;
+using SshMcp.Server.Runs;
 using SshMcp.Server.Sessions;
+using SshMcp.Server.Ssh.Config;
 using SshMcp.Server.Ssh.HostKeys;
+using SshMcp.Server.Ssh.Routes;
 using SshMcp.Server.Targets;
 using SshMcp.Server.Transports;
+using SshMcp.Server.Transports.OpenSsh;
 using SshMcp.Server.Transports.SshNet;
 using SshMcp.Server.Tools;
 
@@ -39,11 +43,17 @@ public static class SshMcpServiceCollectionExtensions
         builder.AddSshMcpTelemetry();
         services.AddSingleton<HostKeyTrust>();
         services.AddHostedService<HostKeyPolicyWarning>();
+        services.AddSingleton<SshConfigResolverFactory>();
         builder.AddTargetAllowList();
+        services.AddSingleton<RoutePlanner>();
+        services.AddSingleton<SshNetLogin>();
         services.AddSingleton<ISshTransport, SshNetTransport>();
+        services.AddSingleton<OpenSshClient>();
+        services.AddSingleton<ISshTransport, OpenSshTransport>();
         services.AddSingleton<TransportSelector>();
         services.AddSingleton<LocalFiles>();
         services.AddSingleton<FileTransfers>();
+        services.AddSingleton<SpoolRoot>();
         services.AddSingleton<SessionRegistry>();
         services.AddSingleton(sp => new CallerAccessor(sp.GetService<Microsoft.AspNetCore.Http.IHttpContextAccessor>()));
         services.AddSingleton<IdleSessionReaper>();
@@ -63,6 +73,8 @@ public static class SshMcpServiceCollectionExtensions
             .WithTools<SshListTool>()
             .WithTools<SshReadFileTool>()
             .WithTools<SshWriteFileTool>()
+            .WithTools<SshOutputTool>()
+            .WithTools<SshStopTool>()
             .WithAudit(builder);
     }
 

@@ -7,8 +7,10 @@
 //
 // After connecting it prints {"event":"connected",...}. Then one request per stdin line, one answer per stdout line:
 //   {"op":"listTools"}                                   -> {"ok":true,"tools":[...names],"schemaErrors":{...}}
-//   {"op":"call","tool":"ssh_exec","args":{...},"timeoutMs":60000}
-//        -> {"ok":true,"result":{"isError","structuredContent","text"},"validation":{"valid","errors"}}
+//   {"op":"call","tool":"ssh_exec","args":{...},"timeoutMs":60000,"progress":true}
+//        -> {"ok":true,"result":{"isError","structuredContent","text"},"validation":{"valid","errors"},"progress":N}
+//        with "progress": the call sends a progress token and, as Claude Code and the Inspector do, restarts its
+//        request timeout at each notifications/progress (resetTimeoutOnProgress); N counts the notifications seen
 //        or {"ok":false,"error":{"name","message","code"}} when the client threw (e.g. -32602 from its own validation)
 //   {"op":"close"}                                       -> {"ok":true}, then the driver exits
 // Every answer carries "protocolVersion" (negotiated) and echoes "id" when the request had one.
@@ -140,10 +142,15 @@ async function main() {
     async call(request) {
       const params = { name: request.tool, arguments: request.args ?? {} };
       const options = { timeout: request.timeoutMs ?? 60_000 };
+      let progress = 0;
+      if (request.progress) {
+        options.onprogress = () => { progress++; };
+        options.resetTimeoutOnProgress = true;
+      }
       // SDK 1.x takes (params, resultSchema, options); 2.x takes (params, options).
       const result = session.sdk1 ? await client.callTool(params, undefined, options) : await client.callTool(params, options);
       const shaped = { isError: result.isError === true, structuredContent: result.structuredContent, text: textOf(result) };
-      return { result: shaped, validation: validate(schemas.get(request.tool), shaped) };
+      return { result: shaped, validation: validate(schemas.get(request.tool), shaped), progress };
     },
     async close() {
       await client.close();

@@ -57,7 +57,10 @@ internal sealed class SshMcpTelemetry : IDisposable
         var activity = _source.StartActivity(OpenSpan, ActivityKind.Client);
         if (activity is { IsAllDataRequested: true })
         {
-            SetEndpoint(activity, request.Host, request.Port, request.Username);
+            // What the call named; the resolved endpoint replaces it once the session is open.
+            activity.SetTag(ServerAddress, request.Host);
+            activity.SetTag(ServerPort, request.Port);
+            activity.SetTag(User, request.Username);
         }
 
         return activity;
@@ -67,6 +70,7 @@ internal sealed class SshMcpTelemetry : IDisposable
     {
         if (activity is { IsAllDataRequested: true })
         {
+            SetEndpoint(activity, session.Endpoint.Host, session.Endpoint.Port, session.Endpoint.Username);
             activity.SetTag(SessionId, session.LogRef);
             activity.SetTag(HostKeyStatus, Ssh.HostKeys.HostKeyStatusExtensions.ToWireString(session.Endpoint.HostKeyStatus));
         }
@@ -181,6 +185,7 @@ internal sealed class SshMcpTelemetry : IDisposable
         var activity = _source.StartActivity(CloseSpan, ActivityKind.Client);
         if (activity is { IsAllDataRequested: true })
         {
+            SetEndpoint(activity, session.Endpoint.Host, session.Endpoint.Port, session.Endpoint.Username);
             activity.SetTag(SessionId, session.LogRef);
             SetEndpoint(activity, session.Endpoint.Host, session.Endpoint.Port, session.Endpoint.Username);
             activity.SetTag(CloseReason, reason);

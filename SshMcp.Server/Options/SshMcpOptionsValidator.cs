@@ -26,6 +26,26 @@ internal sealed class SshMcpOptionsValidator : IValidateOptions<SshMcpOptions>
             failures.Add($"Set {SshMcpOptions.SectionName}:{nameof(options.MaxOutputBytes)} to at least 1024 (now {options.MaxOutputBytes}).");
         }
 
+        if (options.MaxOutputBytesLimit < options.MaxOutputBytes)
+        {
+            failures.Add($"{SshMcpOptions.SectionName}:{nameof(options.MaxOutputBytesLimit)} ({options.MaxOutputBytesLimit}) must be at least {nameof(options.MaxOutputBytes)} ({options.MaxOutputBytes}).");
+        }
+
+        if (options.Output.SpoolBytesPerSession is > 0 and < OutputOptions.MinimumSpoolBytes)
+        {
+            failures.Add($"Set {SshMcpOptions.SectionName}:Output:{nameof(options.Output.SpoolBytesPerSession)} to 0 (no spool) or at least {OutputOptions.MinimumSpoolBytes} (now {options.Output.SpoolBytesPerSession}).");
+        }
+
+        if (options.Output.SpoolBytesPerSession < 0)
+        {
+            failures.Add($"Set {SshMcpOptions.SectionName}:Output:{nameof(options.Output.SpoolBytesPerSession)} to 0 (no spool) or more bytes (now {options.Output.SpoolBytesPerSession}).");
+        }
+
+        if (options.Runs.RetentionHours is < 1 or > RunsOptions.MaxRetentionHours)
+        {
+            failures.Add($"Set {SshMcpOptions.SectionName}:Runs:{nameof(options.Runs.RetentionHours)} between 1 and {RunsOptions.MaxRetentionHours} (now {options.Runs.RetentionHours}).");
+        }
+
         if (options.DefaultTimeoutMs > options.MaxTimeoutMs)
         {
             failures.Add($"{SshMcpOptions.SectionName}:{nameof(options.DefaultTimeoutMs)} ({options.DefaultTimeoutMs}) must not exceed {nameof(options.MaxTimeoutMs)} ({options.MaxTimeoutMs}).");

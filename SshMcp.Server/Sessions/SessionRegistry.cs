@@ -6,9 +6,10 @@ using SshMcp.Server.Diagnostics;
 using SshMcp.Server.Files;
 using SshMcp.Server.Options;
 using SshMcp.Server.Principals;
+using SshMcp.Server.Runs;
 using SshMcp.Server.Ssh;
 using SshMcp.Server.Ssh.HostKeys;
-using SshMcp.Server.Targets;
+using SshMcp.Server.Ssh.Routes;
 using SshMcp.Server.Transports;
 
 namespace SshMcp.Server.Sessions;
@@ -20,7 +21,8 @@ namespace SshMcp.Server.Sessions;
 /// </summary>
 internal sealed class SessionRegistry(
     TransportSelector transports,
-    TargetGate targets,
+    RoutePlanner routes,
+    SpoolRoot spools,
     IOptions<SshMcpOptions> options,
     TimeProvider time,
     ILoggerFactory loggerFactory,
@@ -59,7 +61,8 @@ internal sealed class SessionRegistry(
         var opened = false;
         try
         {
-            var connected = await transport.ConnectAsync(await targets.ResolveAsync(owner, request, deadline.Token, cancellationToken), deadline.Token, cancellationToken);
+            request = await RouteAsync(request, owner, deadline.Token, cancellationToken);
+            var connected = await transport.ConnectAsync(request, deadline.Token, cancellationToken);
             RemoteShell shell;
             var tag = SessionIds.NewTag();
             try
@@ -79,17 +82,18 @@ internal sealed class SessionRegistry(
                 };
             }
 
-            var endpoint = new SessionEndpoint(request.Host, request.Port, request.Username, connected.Connection.Transport, connected.HostKeyFingerprint, connected.HostKeyStatus);
-            var session = new SshSession(SessionIds.New(), tag, endpoint, connected.Connection, shell, _options, time, loggerFactory.CreateLogger<SshSession>()) { Owner = owner };
+            var target = request.Target;
+            var endpoint = new SessionEndpoint(target.HostName, target.Port, target.User, connected.Connection.Transport, connected.HostKeyFingerprint, connected.HostKeyStatus);
+            var session = new SshSession(SessionIds.New(), tag, endpoint, connected.Connection, shell, spools.CreateSessionSpool(), _options, time, loggerFactory.CreateLogger<SshSession>()) { Owner = owner };
             _sessions[session.Id] = session;
             opened = true;
             telemetry.SessionStarted();
-            Log.SessionOpened(_logger, session.LogRef, request.Username, request.Host, request.Port, (long)time.GetElapsedTime(started).TotalMilliseconds, endpoint.Transport, connected.HostKeyStatus.ToWireString());
+            Log.SessionOpened(_logger, session.LogRef, endpoint.Username, endpoint.Host, endpoint.Port, (long)time.GetElapsedTime(started).TotalMilliseconds, endpoint.Transport, connected.HostKeyStatus.ToWireString());
             return session;
         }
         catch (SshFailureException failure)
         {
-            Log.SessionOpenFailed(_logger, request.Host, request.Port, failure.Kind.ToString());
+            Log.SessionOpenFailed(_logger, request.Route?.Target.Config.HostName ?? request.Host, request.Route?.Target.Config.Port ?? request.Port ?? 22, failure.Kind.ToString());
             throw;
         }
         finally
@@ -98,6 +102,24 @@ internal sealed class SessionRegistry(
             {
                 _quota.Return(owner);
             }
+        }
+    }
+
+    /// <summary>
+    /// The request with its route: ssh_config resolves the host once per open, and each hop is approved before any is
+    /// connected. Bounded by the open's deadline, which fires as a timeout; the caller's cancellation propagates.
+    /// </summary>
+    private async Task<OpenRequest> RouteAsync(OpenRequest request, Principal owner, CancellationToken deadline, CancellationToken cancellationToken)
+    {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline);
+        try
+        {
+            var route = await routes.PlanAsync(request, owner, either.Token);
+            return request with { Route = route, Identities = ConfiguredIdentities.From(route.Target.Config) };
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Failures.ConnectTimeout(request.Host, request.Port ?? 22, request.ConnectTimeout);
         }
     }
 
@@ -112,13 +134,13 @@ internal sealed class SessionRegistry(
         throw new SshFailureException(SshFailureKind.SessionNotFound, $"No open session '{sessionId}'. It may have been closed, timed out after being idle, or never existed. Open one with ssh_open.");
     }
 
-    public async Task<ExecOutcome> ExecAsync(string sessionId, Principal owner, string command, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<ExecOutcome> ExecAsync(string sessionId, Principal owner, ExecRequest request, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
-        using var activity = telemetry.StartExec(sessionId, command);
+        using var activity = telemetry.StartExec(sessionId, request.Command);
         var started = time.GetTimestamp();
         try
         {
-            var outcome = await ExecCoreAsync(sessionId, owner, command, timeout, activity, cancellationToken);
+            var outcome = await ExecCoreAsync(sessionId, owner, request, progress, activity, cancellationToken);
             telemetry.ExecCompleted(activity, outcome);
             return outcome;
         }
@@ -129,13 +151,13 @@ internal sealed class SessionRegistry(
         }
     }
 
-    private async Task<ExecOutcome> ExecCoreAsync(string sessionId, Principal owner, string command, TimeSpan timeout, Activity? activity, CancellationToken cancellationToken)
+    private async Task<ExecOutcome> ExecCoreAsync(string sessionId, Principal owner, ExecRequest request, IProgress<RunProgress>? progress, Activity? activity, CancellationToken cancellationToken)
     {
         var session = Get(sessionId, owner);
         SshMcpTelemetry.ExecTarget(activity, session.Endpoint);
         try
         {
-            var outcome = await session.ExecAsync(command, timeout, cancellationToken);
+            var outcome = await session.ExecAsync(request, progress, cancellationToken);
             if (outcome.ShellEnded)
             {
                 await RemoveAsync(session, "shell ended");
@@ -183,6 +205,46 @@ internal sealed class SessionRegistry(
             SshMcpTelemetry.TransferFailed(activity, ex);
             throw;
         }
+    }
+
+    /// <summary>A piece of a run's output (see <see cref="SshSession.ReadOutputAsync"/>).</summary>
+    public Task<OutputChunk> ReadOutputAsync(string sessionId, Principal owner, OutputRequest request, IProgress<RunProgress>? progress, CancellationToken cancellationToken) =>
+        Get(sessionId, owner).ReadOutputAsync(request, progress, cancellationToken);
+
+    /// <summary>Stops a background run (see <see cref="SshSession.StopRunAsync"/>).</summary>
+    public async Task<StopOutcome> StopRunAsync(string sessionId, Principal owner, string runId, CancellationToken cancellationToken)
+    {
+        var session = Get(sessionId, owner);
+        var outcome = await session.StopRunAsync(runId, cancellationToken);
+        Log.RunStopped(_logger, RunIds.LogRef(runId), session.Endpoint.Host, outcome.Result.ToString());
+        return outcome;
+    }
+
+    /// <summary>
+    /// The owner's background runs on the hosts of its open sessions: each host and user asked once, through one of
+    /// its sessions, all at once. A host that cannot answer is named in <see cref="RunListing.Unreachable"/>.
+    /// </summary>
+    public async Task<RunListing> ListRunsAsync(Principal owner, CancellationToken cancellationToken)
+    {
+        var asked = List(owner)
+            .GroupBy(s => (s.Endpoint.Host, s.Endpoint.Port, s.Endpoint.Username))
+            .Select(g => g.OrderBy(s => s.IsBusy).First())
+            .Select(async session =>
+            {
+                try
+                {
+                    return (session, Runs: await session.ListRunsAsync(cancellationToken), Failed: false);
+                }
+                catch (SshFailureException failure)
+                {
+                    Log.RunListFailed(_logger, session.Endpoint.Host, failure.Message);
+                    return (session, Runs: (IReadOnlyList<HostRunListing>)[], Failed: true);
+                }
+            });
+        var answers = await Task.WhenAll(asked);
+        return new RunListing(
+            [.. answers.SelectMany(a => a.Runs.Select(run => new ListedRun(a.session.Id, a.session.Endpoint.Host, a.session.Endpoint.Port, a.session.Endpoint.Username, run)))],
+            [.. answers.Where(a => a.Failed).Select(a => a.session.Endpoint.ToString())]);
     }
 
     /// <summary>Closes the caller's session; false when there was none (closing twice harms nothing).</summary>

@@ -34,7 +34,7 @@ internal sealed partial class CredentialSet : IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var set = new CredentialSet(request.Username);
+        var set = new CredentialSet(request.Target.User);
         try
         {
             if (!string.IsNullOrEmpty(request.PrivateKey))

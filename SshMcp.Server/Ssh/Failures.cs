@@ -1,4 +1,5 @@
 using System.Globalization;
+using SshMcp.Server.Shell;
 
 namespace SshMcp.Server.Ssh;
 
@@ -10,8 +11,13 @@ namespace SshMcp.Server.Ssh;
 internal static class Failures
 {
     // Opening a session.
-    public static SshFailureException HostNotFound(string host, Exception? inner = null) =>
-        new(SshFailureKind.HostNotFound, $"Unknown host name '{host}': it could not be resolved. Check the spelling, or use an IP address.", inner);
+    public static SshFailureException HostNotFound(string host, Exception? inner = null) => HostNotFound(host, host, inner);
+
+    /// <summary>DNS does not know the host; <paramref name="alias"/> is the name asked for, <paramref name="hostName"/> what ssh_config made of it.</summary>
+    public static SshFailureException HostNotFound(string alias, string hostName, Exception? inner = null) =>
+        new(SshFailureKind.HostNotFound, string.Equals(alias, hostName, StringComparison.OrdinalIgnoreCase)
+            ? $"'{alias}' is not in ~/.ssh/config and DNS does not know it. Check the spelling, add a Host entry for it to ~/.ssh/config, or use an IP address."
+            : $"'{alias}' is in ~/.ssh/config as HostName {hostName}, and DNS does not know {hostName}. Fix its HostName in ~/.ssh/config, or check the DNS of the server's machine.", inner);
 
     public static SshFailureException ConnectionRefused(string host, int port, Exception? inner = null) =>
         new(SshFailureKind.ConnectionRefused, $"Connection refused by {Where(host, port)}: nothing listens on that port. Check the host and port (SSH is usually 22).", inner);
@@ -36,6 +42,20 @@ internal static class Failures
     public static SshFailureException HostKeyRejected(string host, int port, string? verifierMessage, Exception? inner = null) =>
         new(SshFailureKind.HostKeyRejected, verifierMessage ?? $"The host key of {Where(host, port)} was refused.", inner);
 
+    /// <summary>ssh refused a key on its own (a known_hosts file of the user's that the server does not read).</summary>
+    public static SshFailureException HostKeyRefusedBySsh(string host, int port, string sshSaid) =>
+        new(SshFailureKind.HostKeyRejected, $"The host key of {Where(host, port)} was refused: {sshSaid.TrimEnd('.')}. If the host was re-keyed, remove the old entry (ssh-keygen -R) or pin the new key with hostKeyFingerprint.");
+
+    /// <summary>A ProxyJump or ProxyCommand hop failed; <paramref name="why"/> is what it said.</summary>
+    public static SshFailureException JumpFailed(string target, string why) =>
+        new(SshFailureKind.ConnectionRefused, $"Could not reach {target} through its jump host or proxy (ProxyJump or ProxyCommand in ssh_config): {why.TrimEnd('.')}. Check that the jump host is reachable, accepts your login, and may forward to the target.");
+
+    public static SshFailureException OpenSshMissing() =>
+        new(SshFailureKind.InvalidArgument, "The openssh transport needs the OpenSSH client (ssh), and there is none on PATH. Install it, or pass transport sshnet.");
+
+    public static SshFailureException OpenSshTooOld(string path, Version? version, Version minimum) =>
+        new(SshFailureKind.InvalidArgument, $"The openssh transport needs OpenSSH {minimum} or later; {path} is {(version is null ? "of an unknown version" : $"OpenSSH {version}")}. Upgrade it, or pass transport sshnet.");
+
     public static SshFailureException NoHostKey(string host, int port) =>
         new(SshFailureKind.HostKeyRejected, $"{Where(host, port)} presented no host key.");
 
@@ -47,6 +67,25 @@ internal static class Failures
 
     public static SshFailureException OpenFailed(string host, int port, string why, Exception? inner = null) =>
         new(SshFailureKind.Other, $"Could not open an SSH session to {Where(host, port)} ({why}).", inner);
+
+    /// <summary>A failure at a jump host on the way: names the hop, keeps the failure's kind and its own advice.</summary>
+    public static SshFailureException AtJumpHost(string jumpHost, string target, SshFailureException failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        return new(failure.Kind, $"Could not reach {target} through jump host {jumpHost} (ProxyJump): {failure.Message}", failure);
+    }
+
+    /// <summary>The jump host took the connection but what came back was not the next hop's SSH server.</summary>
+    public static SshFailureException JumpForwardFailed(string jumpHost, string next, string hostName, int port, Exception? inner = null) =>
+        new(SshFailureKind.ConnectionRefused, $"Jump host {jumpHost} did not connect {next} on to {Where(hostName, port)}: it refuses forwarding (AllowTcpForwarding, PermitOpen or DisableForwarding in its sshd_config), or it cannot reach {Where(hostName, port)} itself, or no SSH server answers there. Check {next}'s HostName and Port in ~/.ssh/config, and that the jump host can reach them.", inner);
+
+    /// <summary>A process connected to the loopback port that exists only while a hop connects through its jump host.</summary>
+    public static SshFailureException JumpForwardIntercepted(string jumpHost) =>
+        new(SshFailureKind.ConnectionLost, $"Another local process connected to the temporary loopback port that forwarded through jump host {jumpHost}, so the connection was dropped. Try again; if it repeats, check the processes on the server's machine.");
+
+    /// <summary>SSH.NET connects only through its own TCP socket: a ProxyCommand's stdin and stdout cannot carry it.</summary>
+    public static SshFailureException ProxyCommandNeedsOpenSsh(string alias, string hopAlias) =>
+        new(SshFailureKind.InvalidArgument, $"'{hopAlias}' is reached through a ProxyCommand in ~/.ssh/config{(alias == hopAlias ? "" : $" (on the way to '{alias}')")}, which the built-in SSH client cannot run. Open it with transport: openssh (the system ssh client runs ProxyCommand as your terminal does), or use ProxyJump instead.");
 
     public static SshFailureException ShellNotReady(string target, TimeSpan timeout, Exception? inner = null) =>
         new(SshFailureKind.Timeout, $"Connected to {target}, but the login shell did not become ready within {Seconds(timeout)} s (a profile script may wait for input). Check the account's shell start-up files, or pass a longer connectTimeoutMs.", inner);
@@ -73,6 +112,18 @@ internal static class Failures
     /// <param name="why">How it was noticed, e.g. "it stopped answering"; null when the connection dropped.</param>
     public static SshFailureException ConnectionLostDuringCommand(string target, string? why) =>
         new(SshFailureKind.ConnectionLost, $"The connection to {target} was lost while running the command{(why is null ? "" : $" ({why})")}; whether it finished, and the rest of its output, are unknown. Open a new session with ssh_open.");
+
+    /// <summary>A channel ended because its connection did (the session's code adds where and what to do).</summary>
+    public static SshFailureException ChannelLost(Exception? inner = null) =>
+        new(SshFailureKind.ConnectionLost, "the connection was lost", inner);
+
+    /// <summary>The host refused to open a channel (sshd's MaxSessions, or a policy).</summary>
+    public static SshFailureException ChannelRefused(Exception? inner = null) =>
+        new(SshFailureKind.ChannelRefused, "the host refused to open a channel", inner);
+
+    /// <summary>A channel's client failed for another reason; <paramref name="why"/> is what it said.</summary>
+    public static SshFailureException ChannelFailed(string why) =>
+        new(SshFailureKind.Other, $"opening a channel failed: {why.TrimEnd('.')}");
 
     public static SshFailureException ShellHasEnded(string sessionId) =>
         new(SshFailureKind.ShellEnded, $"The shell of session {sessionId} has ended. Open a new session with ssh_open.");
@@ -143,10 +194,45 @@ internal static class Failures
     public static SshFailureException LocalIoFailed(string localPath, string why, Exception? inner = null) =>
         new(SshFailureKind.TransferFailed, $"The local file {localPath} could not be used: {why.TrimEnd('.')}.", inner);
 
+    // Runs.
+    public static SshFailureException RunNotFound(string runId, string target, TimeSpan startedAgo, int retentionHours) =>
+        new(SshFailureKind.RunNotFound, $"No run {runId} of yours in this session or on {target} (its id says it started {Ago(startedAgo)} ago). A foreground run's output is kept only while its session is open; a background run is found from any session to the same host and user until {retentionHours} h after it ended. Check the runId, or run the command again.");
+
+    public static SshFailureException RunDropped(string runId, long spoolBytes) =>
+        new(SshFailureKind.RunNotFound, $"The output of run {runId} was dropped from this session's spool to make room for newer output (it keeps {Mebibytes(spoolBytes)} MiB, SshMcp:Output:SpoolBytesPerSession). Run the command again if you need it.");
+
+    public static SshFailureException RunNotKept(string runId, string why) =>
+        new(SshFailureKind.RunNotFound, $"The output of run {runId} beyond what ssh_exec returned was not kept: {why}.");
+
+    public static SshFailureException RunRemoved(string runId, TimeSpan? endedAgo, int? exitCode, int retentionHours) =>
+        new(SshFailureKind.RunNotFound, $"Run {runId} ended {(endedAgo is { } ago ? Ago(ago) + " ago" : "long ago")}{ExitText(exitCode)}; its output was removed, as every background run's is {retentionHours} h after it ends.");
+
+    public static SshFailureException OffsetPastEnd(string runId, string stream, long offset, long total, bool running) =>
+        new(SshFailureKind.InvalidArgument, $"offset {offset} is past the end of run {runId}'s {stream}, which has {total} bytes{(running ? " so far" : "")}. Continue from the nextOffset of the previous answer, or start at 0.");
+
+    public static SshFailureException BackgroundRefused(string target) =>
+        new(SshFailureKind.RunFailed, $"Could not start a background run on {target}: no private directory could hold its files (~/.cache/sshmcp/runs, else /tmp/sshmcp-UID/runs, must be the user's own and writable). Check the home directory's permissions and free space.");
+
+    public static SshFailureException BackgroundUnreadable(string target) =>
+        new(SshFailureKind.RunFailed, $"Starting a background run on {target} gave no answer the server understands (a shell function or alias may shadow printf, echo or command). Check the session with ssh_exec, or open a new one.");
+
+    public static SshFailureException RunQuestionFailed(string target, string why, Exception? inner = null) =>
+        new(SshFailureKind.RunFailed, $"Could not ask {target} about its background runs: {why.TrimEnd('.')}. Try again; if it persists, open a new session.", inner);
+
+    public static SshFailureException StopForegroundRun(string runId) =>
+        new(SshFailureKind.InvalidArgument, $"Run {runId} is a foreground ssh_exec still in progress: it stops at its timeoutMs, or when that call is cancelled. ssh_stop stops background runs.");
+
+    public static string BackgroundWithoutSetsidNotice =>
+        "setsid is not installed on the host, so the run shares the session's process group; it still outlives the session, and ssh_stop finds its processes by their environment.";
+
+    public static string ExitText(int? exitCode) => exitCode is { } code
+        ? $" with exit code {code.ToString(CultureInfo.InvariantCulture)}{(code > 128 && Signals.NameOf(code - 128) is { } name ? $" (SIG{name})" : "")}"
+        : " without an exit status (killed from outside, or the host restarted)";
+
     // Notices: not failures, but what a result says about the session's state.
     public static string ShellEndedNotice(int? exitCode, string? signal) => signal is null
         ? $"The shell ended (exit status {exitCode?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}); this session is closed. Open a new session with ssh_open."
-        : $"The shell was killed by signal {signal}; this session is closed. Open a new session with ssh_open.";
+        : $"The shell was killed by signal {signal}{(exitCode is { } code ? $" (exit status {code.ToString(CultureInfo.InvariantCulture)})" : "")}; this session is closed. Open a new session with ssh_open.";
 
     public const string StopChannelRefusedNotice =
         "The host refused a second SSH channel (sshd's MaxSessions limit), which stopping a command needs, so the command may still be running on the host. This session was closed; open a new one with ssh_open.";
@@ -159,6 +245,13 @@ internal static class Failures
 
     public const string UnverifiedNotice =
         "The host has no sha256sum, shasum or openssl: sha256 is of the bytes sent, not checked on the host.";
+
+    public static string Ago(TimeSpan time) => time.TotalHours >= 2
+        ? string.Create(CultureInfo.InvariantCulture, $"{(long)time.TotalHours} h")
+        : time.TotalMinutes >= 2 ? string.Create(CultureInfo.InvariantCulture, $"{(long)time.TotalMinutes} min")
+        : string.Create(CultureInfo.InvariantCulture, $"{Math.Max(0, (long)time.TotalSeconds)} s");
+
+    public static string Mebibytes(long bytes) => (bytes / (1024.0 * 1024)).ToString("0.#", CultureInfo.InvariantCulture);
 
     private static string Where(string host, int port) => string.Create(CultureInfo.InvariantCulture, $"{host}:{port}");
 

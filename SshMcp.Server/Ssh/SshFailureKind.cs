@@ -21,6 +21,8 @@ internal enum SshFailureKind
     ShellEnded,
     LimitReached,
     TargetRefused,
+    RunNotFound,
+    RunFailed,
     ConfigInvalid,
     FileNotFound,
     PermissionDenied,

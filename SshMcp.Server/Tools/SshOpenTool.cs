@@ -6,6 +6,7 @@ using SshMcp.Server.Options;
 using SshMcp.Server.Principals;
 using SshMcp.Server.Sessions;
 using SshMcp.Server.Ssh;
+using SshMcp.Server.Ssh.Config;
 using SshMcp.Server.Ssh.HostKeys;
 
 namespace SshMcp.Server.Tools;
@@ -27,11 +28,11 @@ internal sealed class SshOpenTool
     }
 
     [McpServerTool(Name = ToolNames.Open, Title = "Open SSH session", UseStructuredContent = true, ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]
-    [Description("Open a persistent SSH session: one shell whose cwd, exported variables and functions carry over between ssh_exec calls. Auth: password, privateKey or privateKeyPath; without them SSH_PRIVATE_KEY or the server's ~/.ssh keys. A changed host key is refused.")]
+    [Description("Open a persistent SSH session: one shell whose cwd, exported variables and functions carry over between ssh_exec calls. host may be a ~/.ssh/config alias (its user, port, keys, ProxyJump apply). Auth: password, privateKey or privateKeyPath; else config keys, ssh-agent, ~/.ssh keys. A changed host key is refused.")]
     public async Task<OpenResult> OpenAsync(
-        [Description("Host name or IP address.")] string host,
-        [Description("Login user.")] string username,
-        [Description("SSH port.")] int port = 22,
+        [Description("Host name, IP address or ~/.ssh/config alias.")] string host,
+        [Description("Login user (default: config's, else local user).")] string? username = null,
+        [Description("SSH port (default: config's, else 22).")] int? port = null,
         [Description("Password.")] string? password = null,
         [Description("Private key text (OpenSSH or PEM).")] string? privateKey = null,
         [Description("Path of a private key file on the server's machine.")] string? privateKeyPath = null,
@@ -51,22 +52,18 @@ internal sealed class SshOpenTool
         }, caller.Cancellation);
     }
 
-    private OpenRequest Validate(string host, string username, int port, string? password, string? privateKey, string? privateKeyPath, string? passphrase, string? hostKeyFingerprint, int? connectTimeoutMs)
+    private OpenRequest Validate(string host, string? username, int? port, string? password, string? privateKey, string? privateKeyPath, string? passphrase, string? hostKeyFingerprint, int? connectTimeoutMs)
     {
+        // The same rules as the ssh_config resolver (and ssh's own command line): an alias is fine; '@', '/', a leading '-' are not.
         host = host?.Trim() ?? "";
-        if (host.Length == 0 || host.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        username = string.IsNullOrWhiteSpace(username) ? null : username.Trim();
+        try
         {
-            throw ToolGuard.InvalidArgument("host must be a host name or IP address, without spaces.");
+            new ResolveRequest(host, username, port).Validate();
         }
-
-        if (string.IsNullOrWhiteSpace(username))
+        catch (SshFailureException invalid)
         {
-            throw ToolGuard.InvalidArgument("username is required: the account to log in as.");
-        }
-
-        if (port is < 1 or > 65535)
-        {
-            throw ToolGuard.InvalidArgument($"port must be between 1 and 65535 (got {port}).");
+            throw ToolGuard.InvalidArgument(invalid.Message);
         }
 
         var timeout = connectTimeoutMs ?? _options.ConnectTimeoutMs;
@@ -78,7 +75,7 @@ internal sealed class SshOpenTool
         return new OpenRequest(
             host,
             port,
-            username.Trim(),
+            username,
             NullIfEmpty(password),
             NullIfEmpty(privateKey),
             NullIfEmpty(privateKeyPath),

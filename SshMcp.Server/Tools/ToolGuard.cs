@@ -44,4 +44,13 @@ internal static class ToolGuard
         AuditCall.Failed(SshMcpTelemetry.ReasonOf(SshFailureKind.InvalidArgument));
         return new(message);
     }
+
+    /// <summary>The run id, trimmed, or an error that says what one looks like.</summary>
+    public static string RunId(string? runId)
+    {
+        runId = runId?.Trim() ?? "";
+        return Runs.RunIds.IsWellFormed(runId)
+            ? runId
+            : throw InvalidArgument($"runId '{runId}' is not a run id: pass the runId an ssh_exec result gave (r followed by 32 hex digits).");
+    }
 }

@@ -32,6 +32,9 @@ internal sealed class DriverReply(JsonElement root)
 
     public IReadOnlyList<string> ValidationErrors => Strings(root.TryGetProperty("validation", out var v) ? v.GetProperty("errors") : default);
 
+    /// <summary>How many progress notifications the client saw during a call made with progress.</summary>
+    public int Progress => root.TryGetProperty("progress", out var progress) && progress.ValueKind == JsonValueKind.Number ? progress.GetInt32() : 0;
+
     public IReadOnlyList<string> Tools => Strings(root.TryGetProperty("tools", out var tools) ? tools : default);
 
     /// <summary>Tools whose outputSchema strict AJV could not compile, with the reason.</summary>

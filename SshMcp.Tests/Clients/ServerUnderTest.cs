@@ -44,6 +44,8 @@ internal sealed class ServerUnderTest : IAsyncDisposable
         ["XDG_CONFIG_HOME"] = Path.Combine(Home, ".config"),
         ["SshMcp__KeyDirectory"] = Path.Combine(Home, ".ssh"),
         ["SshMcp__AgentSocket"] = "none",
+        // ssh reads the passwd home's ~/.ssh/config whatever HOME says: keep the runner's out.
+        ["SshMcp__SshConfigPath"] = "none",
     };
 
     /// <summary>The driver's target arguments.</summary>

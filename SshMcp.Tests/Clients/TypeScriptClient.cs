@@ -89,6 +89,13 @@ internal sealed class TypeScriptClient : IAsyncDisposable
     public Task<DriverReply> CallAsync(string tool, IReadOnlyDictionary<string, object?> arguments, int timeoutMs = 30_000) =>
         SendAsync(new { op = "call", tool, args = arguments, timeoutMs }, tool, TimeSpan.FromMilliseconds(timeoutMs) + ReplyMargin);
 
+    /// <summary>
+    /// A call with a progress token whose request timeout restarts at each progress notification, as Claude Code's
+    /// does; <paramref name="bound"/> bounds the wait here (the call may rightly outlast its request timeout).
+    /// </summary>
+    public Task<DriverReply> CallWithProgressAsync(string tool, IReadOnlyDictionary<string, object?> arguments, int timeoutMs, TimeSpan bound) =>
+        SendAsync(new { op = "call", tool, args = arguments, timeoutMs, progress = true }, tool, bound + ReplyMargin);
+
     public async ValueTask DisposeAsync()
     {
         try

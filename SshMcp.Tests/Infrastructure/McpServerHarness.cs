@@ -1,5 +1,4 @@
 using System.IO.Pipelines;
-using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -16,8 +15,7 @@ namespace SshMcp.Tests.Infrastructure;
 /// </summary>
 public sealed class McpServerHarness : IAsyncDisposable
 {
-    public static readonly TimeSpan CallBound = TimeSpan.FromSeconds(60);
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    public static readonly TimeSpan CallBound = McpClientCalls.CallBound;
 
     private readonly IHost _host;
 
@@ -45,6 +43,10 @@ public sealed class McpServerHarness : IAsyncDisposable
             ["SshMcp:KnownHostsPath"] = "",
             // Nor the runner's ssh-agent: agent tests name their own agent's socket.
             ["SshMcp:AgentSocket"] = "none",
+            // Nor the runner's ~/.ssh/config and /etc/ssh/ssh_config (ssh -G and the openssh transport read them otherwise).
+            ["SshMcp:SshConfigPath"] = "none",
+            // A test that means the system ssh says so (ssh_open's transport, or this setting): auto would pick it here.
+            ["SshMcp:Transport"] = TransportNames.SshNet,
             ["SshMcp:HostKeyStorePath"] = Path.Combine(Path.GetTempPath(), $"sshmcp-tests-{Guid.NewGuid():N}", "known_hosts"),
         });
         if (settings is not null)
@@ -71,6 +73,9 @@ public sealed class McpServerHarness : IAsyncDisposable
         harness.Logs.AddFrom(logs);
         return harness;
     }
+
+    public Task<OpenResult> OpenAsync(SshdFixture sshd, string transport) =>
+        OpenAsync(sshd, new Dictionary<string, object?> { ["transport"] = transport });
 
     public async Task<OpenResult> OpenAsync(SshdFixture sshd, IDictionary<string, object?>? extra = null)
     {
@@ -103,21 +108,11 @@ public sealed class McpServerHarness : IAsyncDisposable
     public Task<CloseResult> CloseAsync(string sessionId) =>
         CallAsync<CloseResult>(ToolNames.Close, new Dictionary<string, object?> { ["sessionId"] = sessionId });
 
-    public async Task<T> CallAsync<T>(string tool, IReadOnlyDictionary<string, object?> arguments, CancellationToken cancellationToken = default)
-    {
-        var result = await Client.CallToolAsync(tool, arguments, cancellationToken: cancellationToken).AsTask().WaitAsync(CallBound, cancellationToken);
-        Assert.False(result.IsError == true, $"{tool} failed: {result.Text()}");
-        Assert.NotNull(result.StructuredContent);
-        return result.StructuredContent.Value.Deserialize<T>(Json)!;
-    }
+    public Task<T> CallAsync<T>(string tool, IReadOnlyDictionary<string, object?> arguments, CancellationToken cancellationToken = default) =>
+        Client.CallAsync<T>(tool, arguments, cancellationToken);
 
     /// <summary>Calls a tool that must fail with a tool error, and returns the error text.</summary>
-    public async Task<string> CallErrorAsync(string tool, IReadOnlyDictionary<string, object?> arguments)
-    {
-        var result = await Client.CallToolAsync(tool, arguments).AsTask().WaitAsync(CallBound);
-        Assert.True(result.IsError == true, $"{tool} was expected to fail but returned {result.StructuredContent}");
-        return result.Text();
-    }
+    public Task<string> CallErrorAsync(string tool, IReadOnlyDictionary<string, object?> arguments) => Client.CallErrorAsync(tool, arguments);
 
     public async ValueTask DisposeAsync()
     {

@@ -58,7 +58,8 @@ internal static partial class SshdConfig
 
         Line("PermitRootLogin", "no");
         Line("AllowUsers", options.UserName);
-        Line("LogLevel", "VERBOSE");
+        Line("LogLevel", options.LogLevel);
+        Line("AllowTcpForwarding", YesNo(options.AllowTcpForwarding));
         Line("UseDNS", "no");
         if (options.LoginShell is not null)
         {

@@ -2,15 +2,16 @@ namespace SshMcp.Tests.Shell;
 
 /// <summary>
 /// A directory of busybox applets (symlinks, as Alpine's /bin has them): <c>ash</c>, the shell, and the tools the
-/// server's scripts call (the stop script, and the file scripts for hosts without SFTP). As PATH, it is the userland of a host with nothing but busybox. Made on first use, world-readable
+/// server's scripts call: the stop and run scripts (not setsid, which a trimmed busybox may lack) and the file scripts
+/// for hosts without SFTP. As PATH, it is the userland of a host with nothing but busybox. Made on first use, world-readable
 /// (a test user's login shell may be its <c>ash</c>), and deleted with the fixture.
 /// </summary>
 public sealed class BusyboxBin : IDisposable
 {
     private static readonly string[] Applets =
     [
-        "ash", "ps", "awk", "grep", "sleep", "cat",
-        "dd", "head", "tail", "wc", "tr", "cut", "sed", "sha256sum", "sync", "mv", "chmod", "chown", "rm", "truncate", "readlink", "stat", "mkdir",
+        "ash", "ps", "awk", "grep", "sleep", "cat", "dd", "head", "tail", "wc", "tr", "cut",
+        "sed", "sha256sum", "sync", "mv", "chmod", "chown", "rm", "truncate", "readlink", "stat", "mkdir", "id", "ls", "date", "find", "touch",
     ];
 
     private readonly Lazy<string> _directory = new(Create);

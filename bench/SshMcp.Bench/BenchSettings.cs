@@ -32,7 +32,8 @@ internal sealed record BenchSettings(
                 "bench",
                 "results",
                 string.Create(CultureInfo.InvariantCulture, $"bench-{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}{(smoke ? "-smoke" : "")}.json"));
-        // --only audit: just the audit log's cost (AuditCost); --only files: just file transfers against scp (FileTransfer).
+        // --only audit: just the audit log's cost (AuditCost); --only runs: just what runs cost (RunsCost); --only files:
+        // just file transfers against scp (FileTransfer).
         var onlyIndex = args.ToList().IndexOf("--only");
         var only = onlyIndex >= 0 && onlyIndex + 1 < args.Count ? args[onlyIndex + 1] : null;
         return smoke

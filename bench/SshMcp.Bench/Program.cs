@@ -1,6 +1,6 @@
 using SshMcp.Bench;
 
-// dotnet run -c Release --project bench/SshMcp.Bench [-- --smoke] [-- --out FILE]
+// dotnet run -c Release --project bench/SshMcp.Bench [-- --smoke] [-- --out FILE] [-- --only audit|runs]
 // --null-server: this binary as a do-nothing MCP stdio server, the floor of the cold-start measurement.
 if (args.Contains(NullServer.Switch))
 {
