@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SshMcp.Server;
 using SshMcp.Server.Diagnostics;
+using SshMcp.Server.Elicitation;
 using SshMcp.Server.Options;
 using SshMcp.Server.Principals;
 using SshMcp.Server.Sessions;
@@ -40,6 +41,7 @@ public static class SshMcpServiceCollectionExtensions
         services.AddSingleton<TransportSelector>();
         services.AddSingleton<SessionRegistry>();
         services.AddSingleton(sp => new CallerAccessor(sp.GetService<Microsoft.AspNetCore.Http.IHttpContextAccessor>()));
+        AddElicitation(builder);
         services.AddSingleton<IdleSessionReaper>();
         services.AddHostedService(sp => sp.GetRequiredService<IdleSessionReaper>());
 
@@ -55,6 +57,23 @@ public static class SshMcpServiceCollectionExtensions
             .WithTools<SshExecTool>()
             .WithTools<SshCloseTool>()
             .WithTools<SshListTool>();
+    }
+
+    /// <summary>
+    /// Asking a person for a secret the call did not give (Elicitation/). The page's host is a loopback listener of
+    /// its own, for stdio; the HTTP server replaces it with itself.
+    /// </summary>
+    private static void AddElicitation(IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<ElicitationOptions>()
+            .Bind(builder.Configuration.GetSection(ElicitationOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ElicitationOptions>, ElicitationOptionsValidator>());
+        services.AddSingleton<SecretInbox>();
+        services.AddSingleton<SecretPageEndpoints>();
+        services.TryAddSingleton<ISecretPageHost, LoopbackSecretPageHost>();
+        services.AddSingleton<InteractiveOpens>();
     }
 
     /// <summary>

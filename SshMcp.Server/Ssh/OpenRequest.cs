@@ -16,6 +16,9 @@ internal sealed record OpenRequest(
     /// <summary>What the target's ssh_config says about identities; none by default.</summary>
     public ConfiguredIdentities Identities { get; init; } = ConfiguredIdentities.None;
 
+    /// <summary>Who to ask for a secret the call did not give; null when nobody can be asked (the errors of old).</summary>
+    public ISecretPrompter? Prompter { get; init; }
+
     // Keep secrets out of any accidental ToString (records print every property by default).
     public override string ToString() => $"{Username}@{Host}:{Port}";
 }

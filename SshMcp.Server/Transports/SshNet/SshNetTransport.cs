@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Renci.SshNet;
+using Renci.SshNet.Common;
 using SshMcp.Server.Options;
 using SshMcp.Server.Ssh;
 using SshMcp.Server.Ssh.HostKeys;
@@ -10,7 +11,9 @@ namespace SshMcp.Server.Transports.SshNet;
 /// <summary>
 /// SSH.NET in-process: for machines without an <c>ssh</c> binary (the container image). SSH.NET bounds each step of a
 /// connect separately and ignores its token during key exchange, so the deadline is enforced here, and a connect that
-/// overruns it is abandoned and disposed when it finally returns.
+/// overruns it is abandoned and disposed when it finally returns. SSH.NET takes a password before it connects, so when
+/// a person can be asked and the host turns out to want a password nobody gave, the person is asked and the login
+/// made again with it.
 /// </summary>
 internal sealed class SshNetTransport(HostKeyTrust hostKeys, IOptions<SshMcpOptions> options, TimeProvider time, ILogger<SshNetTransport> logger) : ISshTransport
 {
@@ -22,10 +25,27 @@ internal sealed class SshNetTransport(HostKeyTrust hostKeys, IOptions<SshMcpOpti
 
     public async Task<SshConnectResult> ConnectAsync(OpenRequest request, CancellationToken deadline, CancellationToken cancellationToken)
     {
-        using var credentials = await CreateCredentialsAsync(request, deadline, cancellationToken);
+        // One token for the whole connect: the credentials' questions to a person and the agent wait on it too.
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(deadline, cancellationToken);
+        if (await ConnectOnceAsync(request, null, either.Token, cancellationToken) is { } connected)
+        {
+            return connected;
+        }
+
+        var password = await request.Prompter!.AskAsync(
+            new SecretPrompt(SecretKind.Password, request.Username, request.Host, request.Port, $"{request.Username}@{request.Host}'s password:"), either.Token);
+        return await ConnectOnceAsync(request, password, either.Token, cancellationToken)
+            ?? throw new InvalidOperationException("A login with a password a person typed asked for a password again.");
+    }
+
+    /// <summary>The connection; null when the host wants a password that a person should now be asked for.</summary>
+    private async Task<SshConnectResult?> ConnectOnceAsync(OpenRequest request, Secret? askedPassword, CancellationToken connectToken, CancellationToken cancellationToken)
+    {
+        using var credentials = await CreateCredentialsAsync(request, askedPassword, connectToken, cancellationToken);
         var info = new Renci.SshNet.ConnectionInfo(request.Host, request.Port, request.Username, [.. credentials.Methods])
         {
-            Timeout = request.ConnectTimeout,
+            // SSH.NET waits for an authentication answer with this bound while the prompt handler waits for a person.
+            Timeout = request.ConnectTimeout + (request.Prompter?.AnswerBound ?? TimeSpan.Zero),
             ChannelCloseTimeout = ChannelCloseTimeout,
         };
 
@@ -44,11 +64,10 @@ internal sealed class SshNetTransport(HostKeyTrust hostKeys, IOptions<SshMcpOpti
             e.CanTrust = decision.Trusted;
         };
 
-        using var either = CancellationTokenSource.CreateLinkedTokenSource(deadline, cancellationToken);
-        var connect = client.ConnectAsync(either.Token);
+        var connect = client.ConnectAsync(connectToken);
         try
         {
-            await connect.WaitAsync(either.Token);
+            await connect.WaitAsync(connectToken);
         }
         catch (Exception ex)
         {
@@ -65,6 +84,11 @@ internal sealed class SshNetTransport(HostKeyTrust hostKeys, IOptions<SshMcpOpti
                 throw Failures.HostKeyRejected(request.Host, request.Port, decision.RefusalMessage, ex);
             }
 
+            if (ShouldAskForPassword(request, askedPassword, credentials, ex))
+            {
+                return null;
+            }
+
             throw SshNetErrors.TranslateConnect(ex, request, credentials.Descriptions, credentials.ExplainRefusal(time.GetUtcNow()));
         }
 
@@ -78,14 +102,25 @@ internal sealed class SshNetTransport(HostKeyTrust hostKeys, IOptions<SshMcpOpti
         return new SshConnectResult(new SshNetConnection(client, request.Host), decision.Fingerprint, decision.Status);
     }
 
-    private async Task<CredentialSet> CreateCredentialsAsync(OpenRequest request, CancellationToken deadline, CancellationToken cancellationToken)
+    /// <summary>
+    /// A person can be asked, nobody gave a password or has typed one yet (keyboard-interactive was not offered), and
+    /// the host refused the login while it still accepts passwords.
+    /// </summary>
+    private static bool ShouldAskForPassword(OpenRequest request, Secret? askedPassword, CredentialSet credentials, Exception failure) =>
+        request.Prompter is not null
+        && string.IsNullOrEmpty(request.Password)
+        && askedPassword is null
+        && !credentials.AskedInteractively
+        && failure is SshAuthenticationException
+        && SshNetErrors.AllowedMethods(failure, credentials.Methods).Contains("password");
+
+    private async Task<CredentialSet> CreateCredentialsAsync(OpenRequest request, Secret? askedPassword, CancellationToken connectToken, CancellationToken cancellationToken)
     {
         var context = new CredentialContext(
             Environment.GetEnvironmentVariable, KeyDirectory(), options.Value.AgentSocket, options.Value.AgentTimeout, logger);
-        using var either = CancellationTokenSource.CreateLinkedTokenSource(deadline, cancellationToken);
         try
         {
-            return await CredentialSet.CreateAsync(request, context, either.Token);
+            return await CredentialSet.CreateAsync(request, context, connectToken, askedPassword);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
