@@ -21,7 +21,7 @@ public sealed class OtpSshdFixture() : SshdFixture(new SshdOptions { Variant = S
     private readonly string _service = ServicePrefix + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "-" + RandomNumberGenerator.GetHexString(6, lowercase: true);
 
     /// <summary>The code the second question wants, fresh for each fixture.</summary>
-    public string OneTimeCode { get; } = RandomNumberGenerator.GetInt32(100_000, 1_000_000).ToString(CultureInfo.InvariantCulture);
+    public string OneTimeCode { get; } = RandomNumberGenerator.GetInt32(10_000_000, 100_000_000).ToString(CultureInfo.InvariantCulture);
 
     protected override string SshdProgram => Path.Combine(TempDirectory, _service);
 
