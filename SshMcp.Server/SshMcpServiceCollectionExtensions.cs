@@ -3,12 +3,14 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SshMcp.Server;
+using SshMcp.Server.Audit;
 using SshMcp.Server.Diagnostics;
 using SshMcp.Server.Elicitation;
 using SshMcp.Server.Options;
 using SshMcp.Server.Principals;
 using SshMcp.Server.Sessions;
 using SshMcp.Server.Ssh.HostKeys;
+using SshMcp.Server.Targets;
 using SshMcp.Server.Transports;
 using SshMcp.Server.Transports.SshNet;
 using SshMcp.Server.Tools;
@@ -37,6 +39,7 @@ public static class SshMcpServiceCollectionExtensions
         builder.AddSshMcpTelemetry();
         services.AddSingleton<HostKeyTrust>();
         services.AddHostedService<HostKeyPolicyWarning>();
+        builder.AddTargetAllowList();
         services.AddSingleton<ISshTransport, SshNetTransport>();
         services.AddSingleton<TransportSelector>();
         services.AddSingleton<SessionRegistry>();
@@ -56,7 +59,8 @@ public static class SshMcpServiceCollectionExtensions
             .WithTools<SshOpenTool>()
             .WithTools<SshExecTool>()
             .WithTools<SshCloseTool>()
-            .WithTools<SshListTool>();
+            .WithTools<SshListTool>()
+            .WithAudit(builder);
     }
 
     /// <summary>

@@ -29,7 +29,7 @@ internal sealed class BearerTokenAuthenticationHandler(
     {
         if (Options.Tokens.Count == 0)
         {
-            return Task.FromResult(Success(Principal.LocalUser));
+            return Task.FromResult(Options.OpenToLocalUser ? Success(Principal.LocalUser) : AuthenticateResult.NoResult());
         }
 
         if (!AuthenticationHeaderValue.TryParse(Request.Headers.Authorization.ToString(), out var header)

@@ -13,6 +13,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.AspNetCore;
+using SshMcp.Server.Http.OAuth;
 using SshMcp.Server.Elicitation;
 
 namespace SshMcp.Server.Http;
@@ -116,22 +117,31 @@ public static class SshMcpHttpApp
         // has no use for and which would write keys under the home directory at start.
         services.AddAuthenticationCore(o => o.DefaultScheme = BearerTokenDefaults.AuthenticationScheme);
         services.AddWebEncoders();
-        new AuthenticationBuilder(services)
+        var authentication = new AuthenticationBuilder(services)
             .AddScheme<BearerTokenAuthenticationOptions, BearerTokenAuthenticationHandler>(BearerTokenDefaults.AuthenticationScheme, null);
         services.AddOptions<BearerTokenAuthenticationOptions>(BearerTokenDefaults.AuthenticationScheme)
             .Configure<IOptions<SshMcpHttpOptions>>((o, http) =>
-                o.Tokens = [.. http.Value.NamedTokens().Select(t => (t.Key, SHA256.HashData(Encoding.UTF8.GetBytes(t.Value))))]);
-        services.AddAuthorizationBuilder()
-            .AddPolicy(BearerTokenDefaults.Policy, policy => policy
-                .AddAuthenticationSchemes(BearerTokenDefaults.AuthenticationScheme)
-                .RequireAuthenticatedUser());
+            {
+                o.Tokens = [.. http.Value.NamedTokens().Select(t => (t.Key, SHA256.HashData(Encoding.UTF8.GetBytes(t.Value))))];
+                o.OpenToLocalUser = !http.Value.RequiresAuthentication;
+            });
+        OAuthAuthentication.Add(authentication);
+        OAuthAuthentication.AddPolicy(services.AddAuthorizationBuilder(), BearerTokenDefaults.Policy);
     }
+
+    private static string AuthenticationSummary(SshMcpHttpOptions http) => (http.RequiresToken, http.OAuth.Enabled) switch
+    {
+        (true, true) => $"bearer token or OAuth access token from {http.OAuth.Authority} required",
+        (false, true) => $"OAuth access token from {http.OAuth.Authority} required",
+        (true, false) => "bearer token required",
+        _ => "loopback only, no token",
+    };
 
     private static void LogListening(WebApplication app)
     {
         var http = app.Services.GetRequiredService<IOptions<SshMcpHttpOptions>>().Value;
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SshMcpHttpApp));
-        HttpLog.Listening(logger, new Uri(ListeningAddress(app), McpPath).ToString(), http.RequiresToken ? "bearer token required" : "loopback only, no token");
+        HttpLog.Listening(logger, new Uri(ListeningAddress(app), McpPath).ToString(), AuthenticationSummary(http));
         if (HttpEndpointSetup.TryParseBindAddress(http.BindAddress, out var address) && !IPAddress.IsLoopback(address)
             && http.AllowedHosts == SshMcpHttpOptions.LoopbackHosts)
         {

@@ -14,7 +14,7 @@ public sealed class SshMcpHttpOptions
     /// <summary>TCP port; 0 picks a free one. From <c>PORT</c>.</summary>
     public int Port { get; set; } = HttpEndpointSetup.DefaultPort;
 
-    /// <summary>IP address to listen on (or <c>localhost</c>). Anything but loopback needs <see cref="AuthToken"/>.</summary>
+    /// <summary>IP address to listen on (or <c>localhost</c>). Anything but loopback needs <see cref="AuthToken"/> or <see cref="OAuth"/>.</summary>
     public string BindAddress { get; set; } = SshMcpHttpOptionsSetup.DefaultBindAddress;
 
     /// <summary>
@@ -49,6 +49,12 @@ public sealed class SshMcpHttpOptions
 
     /// <summary>True when a token is configured and so required.</summary>
     public bool RequiresToken => !string.IsNullOrEmpty(AuthToken) || Tokens.Count > 0;
+
+    /// <summary>OAuth 2.1 resource server settings (<c>SshMcp:Http:OAuth</c>): JWT access tokens from an issuer, beside the static tokens.</summary>
+    public OAuth.OAuthOptions OAuth { get; } = new();
+
+    /// <summary>True when clients must authenticate: a static token or OAuth is configured.</summary>
+    public bool RequiresAuthentication => RequiresToken || OAuth.Enabled;
 
     /// <summary>Every configured token with its principal's name, <see cref="AuthToken"/> as <see cref="DefaultTokenName"/>.</summary>
     public IEnumerable<KeyValuePair<string, string>> NamedTokens()

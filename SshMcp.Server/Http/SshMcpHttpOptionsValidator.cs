@@ -1,11 +1,12 @@
 using System.Net;
 using Microsoft.Extensions.Options;
+using SshMcp.Server.Http.OAuth;
 
 namespace SshMcp.Server.Http;
 
 /// <summary>
 /// Checks the HTTP settings at start and names the one to fix. Above all it refuses to listen beyond loopback
-/// without a token: that would let anyone who reaches the port run commands on every host the server can log in to.
+/// without a token or OAuth: that would let anyone who reaches the port run commands on every host the server can log in to.
 /// Messages never contain the token.
 /// </summary>
 internal sealed class SshMcpHttpOptionsValidator : IValidateOptions<SshMcpHttpOptions>
@@ -28,13 +29,16 @@ internal sealed class SshMcpHttpOptionsValidator : IValidateOptions<SshMcpHttpOp
         {
             failures.Add($"{Section}:BindAddress (or HOST) must be an IP address such as 127.0.0.1 or 0.0.0.0, or localhost; it is '{options.BindAddress}'.");
         }
-        else if (!IPAddress.IsLoopback(address) && !options.RequiresToken)
+        else if (!IPAddress.IsLoopback(address) && !options.RequiresAuthentication)
         {
             failures.Add(
                 $"Refusing to listen on {options.BindAddress} without a bearer token: anyone who can reach it could run commands on your SSH hosts. " +
                 $"Set SSHMCP_AUTH_TOKEN (or {Section}:AuthToken) to a long random secret (e.g. the output of `openssl rand -hex 32`), " +
+                $"or {OAuthOptions.SectionName}:Authority and :Audience to accept your identity provider's tokens, " +
                 $"or listen on loopback only with {Section}:BindAddress=127.0.0.1 (or HOST=127.0.0.1).");
         }
+
+        OAuthOptionsValidator.Validate(options.OAuth, failures);
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (tokenName, token) in options.NamedTokens())

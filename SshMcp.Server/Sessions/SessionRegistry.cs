@@ -7,6 +7,7 @@ using SshMcp.Server.Options;
 using SshMcp.Server.Principals;
 using SshMcp.Server.Ssh;
 using SshMcp.Server.Ssh.HostKeys;
+using SshMcp.Server.Targets;
 using SshMcp.Server.Transports;
 
 namespace SshMcp.Server.Sessions;
@@ -18,6 +19,7 @@ namespace SshMcp.Server.Sessions;
 /// </summary>
 internal sealed class SessionRegistry(
     TransportSelector transports,
+    TargetGate targets,
     IOptions<SshMcpOptions> options,
     TimeProvider time,
     ILoggerFactory loggerFactory,
@@ -56,7 +58,7 @@ internal sealed class SessionRegistry(
         var opened = false;
         try
         {
-            var connected = await transport.ConnectAsync(request, deadline.Token, cancellationToken);
+            var connected = await transport.ConnectAsync(await targets.ResolveAsync(owner, request, deadline.Token, cancellationToken), deadline.Token, cancellationToken);
             RemoteShell shell;
             var tag = SessionIds.NewTag();
             try

@@ -16,6 +16,12 @@ internal sealed record OpenRequest(
     /// <summary>What the target's ssh_config says about identities; none by default.</summary>
     public ConfiguredIdentities Identities { get; init; } = ConfiguredIdentities.None;
 
+    /// <summary>
+    /// The address the target allow list checked (see <c>TargetGate</c>): the transport connects there rather than
+    /// resolving <see cref="Host"/> again, which DNS could answer differently. Null when no list is configured.
+    /// </summary>
+    public string? ConnectAddress { get; init; }
+
     /// <summary>Who to ask for a secret the call did not give; null when nobody can be asked (the errors of old).</summary>
     public ISecretPrompter? Prompter { get; init; }
 

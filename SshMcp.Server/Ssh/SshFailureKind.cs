@@ -21,6 +21,7 @@ internal enum SshFailureKind
     SessionBusy,
     ShellEnded,
     LimitReached,
+    TargetRefused,
     ConfigInvalid,
     Other,
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
+using SshMcp.Server.Audit;
 using SshMcp.Server.Diagnostics;
 using SshMcp.Server.Ssh;
 
@@ -20,6 +21,7 @@ internal static class ToolGuard
         }
         catch (SshFailureException failure)
         {
+            AuditCall.Failed(SshMcpTelemetry.ReasonOf(failure.Kind));
             throw new McpException(failure.Message);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -38,9 +40,14 @@ internal static class ToolGuard
         catch (Exception ex)
         {
             Log.ToolFailed(logger, tool, ex);
+            AuditCall.Failed("unexpected");
             throw new McpException($"{tool} failed unexpectedly ({ex.GetType().Name}). The server and other sessions are unaffected; try again, or open a new session.");
         }
     }
 
-    public static McpException InvalidArgument(string message) => new(message);
+    public static McpException InvalidArgument(string message)
+    {
+        AuditCall.Failed(SshMcpTelemetry.ReasonOf(SshFailureKind.InvalidArgument));
+        return new(message);
+    }
 }

@@ -47,6 +47,28 @@ public sealed class BenchSmokeTests
         }
     }
 
+    [Fact]
+    public async Task Smoke_OnlyAudit_ReportsTheAuditCostWithAllAnswersValid()
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"sshmcp-bench-audit-smoke-{Guid.NewGuid():N}.json");
+        try
+        {
+            var (exitCode, log) = await RunBenchAsync("--smoke", "--only", "audit", "--out", output);
+
+            Assert.True(exitCode == 0, $"the benchmark exited with {exitCode}:\n{log}");
+            using var document = JsonDocument.Parse(await File.ReadAllTextAsync(output));
+            var metrics = document.RootElement.GetProperty("metrics").EnumerateArray().ToList();
+            Assert.Equal(
+                ["exec.stdio.audit.p50", "exec.stdio.audit.p90", "exec.stdio.audit_fsync.p50", "exec.stdio.audit_fsync.p90"],
+                metrics.Select(m => m.GetProperty("name").GetString()!).Order());
+            Assert.All(metrics, m => Assert.Equal(m.GetProperty("samples").GetInt32(), m.GetProperty("valid").GetInt32()));
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
     private static async Task<(int ExitCode, string Log)> RunBenchAsync(params string[] arguments)
     {
         var dll = typeof(BenchSmokeTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()

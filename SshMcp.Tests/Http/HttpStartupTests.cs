@@ -32,6 +32,15 @@ public sealed class HttpStartupTests
     }
 
     [Fact]
+    public async Task Start_PublicBindWithoutAllowedTargets_RefusesAndSaysWhatToSet()
+    {
+        var error = await RefusedAsync(new Dictionary<string, string?> { ["SshMcp:Http:BindAddress"] = "0.0.0.0" });
+
+        Assert.Contains("Refusing to listen on 0.0.0.0 without SshMcp:AllowedTargets", error.Message, StringComparison.Ordinal);
+        Assert.Contains("(or \"*\" to allow every target on purpose)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_PublicBindWithoutToken_ExitsWithCode2()
     {
         var exitCode = await SshMcpHttpApp.RunAsync(["--SshMcp:Http:BindAddress=0.0.0.0", "--SshMcp:Http:AuthToken=", "--SSHMCP_AUTH_TOKEN=", "--PORT=0"])
@@ -130,6 +139,7 @@ public sealed class HttpStartupTests
         await using var server = await HttpServerHarness.StartAsync(new Dictionary<string, string?>
         {
             ["SshMcp:Http:BindAddress"] = "0.0.0.0",
+            ["SshMcp:AllowedTargets"] = "*",
             ["SshMcp:Http:AllowedOrigins"] = "https://agent.example.com",
         });
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{server.BaseAddress.Port}"), Timeout = HttpServerHarness.Bound };

@@ -30,7 +30,7 @@ internal static class BenchRunner
         try
         {
             await sshd.InitializeAsync();
-            await MeasureAsync(context);
+            await MeasureAsync(context, runDirectory);
         }
         catch (Exception e)
         {
@@ -67,8 +67,17 @@ internal static class BenchRunner
         return 0;
     }
 
-    private static async Task MeasureAsync(BenchContext context)
+    private static async Task MeasureAsync(BenchContext context, string runDirectory)
     {
+        // The audit log's cost is its own run (two more servers): --only audit.
+        if (context.Settings.Only == "audit")
+        {
+            await using var plain = await RunningServer.StartStdioAsync(ServerPaths.ServerDll, ["--stdio"], context.ServerEnvironment, context.ServerSaid);
+            BenchContext.Progress("audit log cost, stdio");
+            await AuditCost.RunAsync(context, plain, runDirectory);
+            return;
+        }
+
         BenchContext.Progress("cold start");
         await ColdStart.RunAsync(context);
 

@@ -17,7 +17,8 @@ internal sealed record BenchSettings(
     int BigOutputRuns,
     int ColdStarts,
     int IdleSessions,
-    string OutputPath)
+    string OutputPath,
+    string? Only = null)
 {
     public static BenchSettings Parse(IReadOnlyList<string> args)
     {
@@ -31,9 +32,12 @@ internal sealed record BenchSettings(
                 "bench",
                 "results",
                 string.Create(CultureInfo.InvariantCulture, $"bench-{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}{(smoke ? "-smoke" : "")}.json"));
+        // --only audit: just the audit log's cost (AuditCost), for measuring that alone.
+        var onlyIndex = args.ToList().IndexOf("--only");
+        var only = onlyIndex >= 0 && onlyIndex + 1 < args.Count ? args[onlyIndex + 1] : null;
         return smoke
-            ? new BenchSettings(true, 2, 5, 2, 3, 2, 1, 1, 3, output)
-            : new BenchSettings(false, 1000, 300, 16, 50, 10, 3, 5, 100, output);
+            ? new BenchSettings(true, 2, 5, 2, 3, 2, 1, 1, 3, output, only)
+            : new BenchSettings(false, 1000, 300, 16, 50, 10, 3, 5, 100, output, only);
     }
 
     private static string? FindRepositoryRoot()

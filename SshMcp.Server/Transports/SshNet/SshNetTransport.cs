@@ -42,7 +42,7 @@ internal sealed class SshNetTransport(HostKeyTrust hostKeys, IOptions<SshMcpOpti
     private async Task<SshConnectResult?> ConnectOnceAsync(OpenRequest request, Secret? askedPassword, CancellationToken connectToken, CancellationToken cancellationToken)
     {
         using var credentials = await CreateCredentialsAsync(request, askedPassword, connectToken, cancellationToken);
-        var info = new Renci.SshNet.ConnectionInfo(request.Host, request.Port, request.Username, [.. credentials.Methods])
+        var info = new Renci.SshNet.ConnectionInfo(request.ConnectAddress ?? request.Host, request.Port, request.Username, [.. credentials.Methods])
         {
             // SSH.NET waits for an authentication answer with this bound while the prompt handler waits for a person.
             Timeout = request.ConnectTimeout + (request.Prompter?.AnswerBound ?? TimeSpan.Zero),
