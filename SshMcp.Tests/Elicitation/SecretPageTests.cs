@@ -132,6 +132,36 @@ public sealed class SecretPageTests : IAsyncLifetime
         pending.Close();
     }
 
+    [Fact]
+    public async Task Page_BehindAPublicUrl_AnswersThatNameAndItsOriginOnly()
+    {
+        await using var server = await HttpServerHarness.StartAsync(new Dictionary<string, string?>
+        {
+            ["SshMcp:Http:AllowedHosts"] = "localhost;127.0.0.1;ssh-mcp.example",
+            ["SshMcp:Elicitation:PublicUrl"] = "https://ssh-mcp.example",
+        });
+        var pending = server.Services.GetRequiredService<SecretInbox>().Open(new SecretPrompt(SecretKind.Password, "deploy", "db.example", 22, "password"));
+        var waiter = pending.WaitAsync(CancellationToken.None);
+        var page = SecretPageEndpoints.PageUrl(server.BaseAddress, pending);
+        using var http = server.CreateHttpClient();
+
+        Assert.Equal(HttpStatusCode.Forbidden, await PostAsync(http, page, "https://elsewhere.example"));
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(http, page, "https://ssh-mcp.example"));
+
+        using var secret = await waiter.WaitAsync(HttpServerHarness.Bound);
+        Assert.Equal("s3cret"u8.ToArray(), secret.Utf8);
+        Assert.Equal(new Uri("https://ssh-mcp.example/secret/" + pending.Id), SecretPageEndpoints.PageUrl(new Uri("https://ssh-mcp.example"), pending));
+    }
+
+    private static async Task<HttpStatusCode> PostAsync(HttpClient http, Uri page, string origin)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, page) { Content = new FormUrlEncodedContent([new("secret", "s3cret"), new("action", "send")]) };
+        request.Headers.Host = "ssh-mcp.example";
+        request.Headers.Add("Origin", origin);
+        using var response = await http.SendAsync(request);
+        return response.StatusCode;
+    }
+
     private (PendingSecret Pending, Uri Page) Open(string text = "Password: ")
     {
         var pending = Inbox.Open(new SecretPrompt(SecretKind.Interactive, "deploy", "db.example", 2222, text));
