@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using SshMcp.Server;
 using SshMcp.Server.Audit;
 using SshMcp.Server.Diagnostics;
+using SshMcp.Server.Elicitation;
 using SshMcp.Server.Files;
 using SshMcp.Server.Options;
 using SshMcp.Server.Principals;
@@ -56,6 +57,7 @@ public static class SshMcpServiceCollectionExtensions
         services.AddSingleton<SpoolRoot>();
         services.AddSingleton<SessionRegistry>();
         services.AddSingleton(sp => new CallerAccessor(sp.GetService<Microsoft.AspNetCore.Http.IHttpContextAccessor>()));
+        AddElicitation(builder);
         services.AddSingleton<IdleSessionReaper>();
         services.AddHostedService(sp => sp.GetRequiredService<IdleSessionReaper>());
 
@@ -76,6 +78,23 @@ public static class SshMcpServiceCollectionExtensions
             .WithTools<SshOutputTool>()
             .WithTools<SshStopTool>()
             .WithAudit(builder);
+    }
+
+    /// <summary>
+    /// Asking a person for a secret the call did not give (Elicitation/). The page's host is a loopback listener of
+    /// its own, for stdio; the HTTP server replaces it with itself.
+    /// </summary>
+    private static void AddElicitation(IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<ElicitationOptions>()
+            .Bind(builder.Configuration.GetSection(ElicitationOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ElicitationOptions>, ElicitationOptionsValidator>());
+        services.AddSingleton<SecretInbox>();
+        services.AddSingleton<SecretPageEndpoints>();
+        services.TryAddSingleton<ISecretPageHost, LoopbackSecretPageHost>();
+        services.AddSingleton<InteractiveOpens>();
     }
 
     /// <summary>

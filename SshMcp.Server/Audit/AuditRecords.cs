@@ -83,11 +83,13 @@ internal static class AuditRecords
     {
         ArgumentNullException.ThrowIfNull(start);
         var cancelled = exception is OperationCanceledException;
+        // A round of a call that asks the person for a secret (Elicitation/): the client calls again with the answer.
+        var inputRequired = exception is InputRequiredException;
         return start with
         {
             Phase = "end",
-            Outcome = cancelled ? "cancelled" : "error",
-            Error = cancelled ? null : errorKind ?? (exception is McpException ? "tool_error" : exception.GetType().Name),
+            Outcome = cancelled ? "cancelled" : inputRequired ? "input_required" : "error",
+            Error = cancelled || inputRequired ? null : errorKind ?? (exception is McpException ? "tool_error" : exception.GetType().Name),
             DurationMs = (long)duration.TotalMilliseconds,
         };
     }

@@ -56,7 +56,8 @@ internal sealed class SessionRegistry(
     {
         var started = time.GetTimestamp();
         var transport = transports.Select(request.Transport);
-        using var deadline = new CancellationTokenSource(request.ConnectTimeout, time);
+        using var deadline = new ConnectDeadline(request.ConnectTimeout, time);
+        request = request with { Prompter = deadline.PausingAround(request.Prompter) };
         _quota.Take(owner);
         var opened = false;
         try

@@ -32,6 +32,20 @@ internal static class Failures
     public static SshFailureException AuthenticationFailed(string target, IReadOnlyList<string> methodsTried, string serverSaid, string? refusal, Exception? inner = null) =>
         new(SshFailureKind.AuthenticationFailed, $"Authentication failed for {target} (tried: {string.Join(", ", methodsTried)}). {(refusal is null ? "Check the username and the password or key; the server said" : refusal + " The server said")}: {serverSaid}", inner);
 
+    /// <summary>A person declined, dismissed or never answered a prompt for a secret: nothing logged in.</summary>
+    public static SshFailureException SecretDeclined(SecretPrompt prompt) =>
+        new(SshFailureKind.SecretNotGiven, $"The {prompt.What} for {prompt.Target} was declined, so the login stopped and no session was opened. Call ssh_open again to be asked again, or pass the credential as an argument.");
+
+    public static SshFailureException SecretCancelled(SecretPrompt prompt) =>
+        new(SshFailureKind.SecretNotGiven, $"The prompt for the {prompt.What} for {prompt.Target} was dismissed, so the login stopped and no session was opened. Call ssh_open again to be asked again.");
+
+    public static SshFailureException SecretTimedOut(SecretPrompt prompt, TimeSpan bound) =>
+        new(SshFailureKind.SecretNotGiven, $"No {prompt.What} for {prompt.Target} was entered within {Seconds(bound)} s, so the login stopped and no session was opened. Call ssh_open again and enter it on the page the link opens.");
+
+    /// <summary>A retried ssh_open whose requestState names no login that is still waiting.</summary>
+    public static SshFailureException LoginNoLongerWaiting() =>
+        new(SshFailureKind.SessionNotFound, "This ssh_open is no longer waiting for an answer (it finished, was cancelled, or expired). Call ssh_open again.");
+
     public static SshFailureException NotSsh(string host, int port, Exception? inner = null) =>
         new(SshFailureKind.NotSsh, $"{Where(host, port)} closed the connection before the SSH handshake: it does not look like an SSH server. Check the port.", inner);
 

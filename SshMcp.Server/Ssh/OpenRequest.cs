@@ -43,6 +43,9 @@ internal sealed record OpenRequest(
         };
     }
 
+    /// <summary>Who to ask for a secret the call did not give; null when nobody can be asked (the errors of old).</summary>
+    public ISecretPrompter? Prompter { get; init; }
+
     // Keep secrets out of any accidental ToString (records print every property by default).
     public override string ToString() => Route is { } route
         ? route.Target.Endpoint

@@ -11,6 +11,7 @@ internal enum SshFailureKind
     ConnectionRefused,
     Timeout,
     AuthenticationFailed,
+    SecretNotGiven,
     HostKeyRejected,
     NotSsh,
     ConnectionLost,

@@ -1,7 +1,9 @@
 using System.ComponentModel;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using SshMcp.Server.Elicitation;
 using SshMcp.Server.Options;
 using SshMcp.Server.Principals;
 using SshMcp.Server.Sessions;
@@ -15,21 +17,29 @@ namespace SshMcp.Server.Tools;
 internal sealed class SshOpenTool
 {
     private readonly SessionRegistry _registry;
+    private readonly InteractiveOpens _interactive;
+    private readonly ISecretPageHost _pages;
     private readonly CallerAccessor _callers;
     private readonly SshMcpOptions _options;
+    private readonly bool _elicitationEnabled;
     private readonly ILogger<SshOpenTool> _logger;
 
-    public SshOpenTool(SessionRegistry registry, CallerAccessor callers, IOptions<SshMcpOptions> options, ILogger<SshOpenTool> logger)
+    public SshOpenTool(SessionRegistry registry, InteractiveOpens interactive, ISecretPageHost pages, CallerAccessor callers, IOptions<SshMcpOptions> options, IOptions<ElicitationOptions> elicitation, ILogger<SshOpenTool> logger)
     {
         _registry = registry;
+        _interactive = interactive;
+        _pages = pages;
         _callers = callers;
         _options = options.Value;
+        _elicitationEnabled = elicitation.Value.Enabled;
         _logger = logger;
     }
 
     [McpServerTool(Name = ToolNames.Open, Title = "Open SSH session", UseStructuredContent = true, ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]
-    [Description("Open a persistent SSH session: one shell whose cwd, exported variables and functions carry over between ssh_exec calls. host may be a ~/.ssh/config alias (its user, port, keys, ProxyJump apply). Auth: password, privateKey or privateKeyPath; else config keys, ssh-agent, ~/.ssh keys. A changed host key is refused.")]
+    [Description("Open a persistent SSH session: one shell whose cwd, exported variables and functions carry over between ssh_exec calls. host may be a ~/.ssh/config alias (its user, port, keys, ProxyJump apply). Auth: password, privateKey or privateKeyPath; else config keys, ssh-agent, ~/.ssh keys. Never ask the user for a password in chat: leave it out, and clients that support it let the user type it on a page. A changed host key is refused.")]
     public async Task<OpenResult> OpenAsync(
+        McpServer server,
+        RequestContext<CallToolRequestParams> context,
         [Description("Host name, IP address or ~/.ssh/config alias.")] string host,
         [Description("Login user (default: config's, else local user).")] string? username = null,
         [Description("SSH port (default: config's, else 22).")] int? port = null,
@@ -42,14 +52,26 @@ internal sealed class SshOpenTool
         [Description("SSH client: openssh (the system ssh) or sshnet (built in); default auto.")] string? transport = null,
         CancellationToken cancellationToken = default)
     {
-        var request = Validate(host, username, port, password, privateKey, privateKeyPath, passphrase, hostKeyFingerprint, connectTimeoutMs) with { Transport = NullIfEmpty(transport?.Trim()) };
+        ArgumentNullException.ThrowIfNull(context);
         using var caller = _callers.Current(cancellationToken);
-        return await ToolGuard.RunAsync(ToolNames.Open, _logger, async () =>
+        if (context.Params?.RequestState is { } requestState)
         {
-            var session = await _registry.OpenAsync(request, caller.Principal, caller.Cancellation);
-            var endpoint = session.Endpoint;
-            return new OpenResult(session.Id, endpoint.Host, endpoint.Port, endpoint.Username, endpoint.Transport, endpoint.HostKeyFingerprint, endpoint.HostKeyStatus.ToWireString(), session.Cwd);
-        }, caller.Cancellation);
+            // The client is back with its answer to a question this call asked (see Elicitation/InteractiveOpens).
+            return await ToolGuard.RunAsync(ToolNames.Open, _logger, async () =>
+                Result(await _interactive.ResumeAsync(requestState, context.Params.InputResponses, caller.Principal, server, caller.Cancellation)), caller.Cancellation);
+        }
+
+        var request = Validate(host, username, port, password, privateKey, privateKeyPath, passphrase, hostKeyFingerprint, connectTimeoutMs) with { Transport = NullIfEmpty(transport?.Trim()) };
+        return await ToolGuard.RunAsync(ToolNames.Open, _logger, async () => Result(
+            InteractiveOpens.CanAsk(server, _pages, _elicitationEnabled)
+                ? await _interactive.StartAsync(request, caller.Principal, server, caller.Cancellation)
+                : await _registry.OpenAsync(request, caller.Principal, caller.Cancellation)), caller.Cancellation);
+    }
+
+    private static OpenResult Result(SshSession session)
+    {
+        var endpoint = session.Endpoint;
+        return new OpenResult(session.Id, endpoint.Host, endpoint.Port, endpoint.Username, endpoint.Transport, endpoint.HostKeyFingerprint, endpoint.HostKeyStatus.ToWireString(), session.Cwd);
     }
 
     private OpenRequest Validate(string host, string? username, int? port, string? password, string? privateKey, string? privateKeyPath, string? passphrase, string? hostKeyFingerprint, int? connectTimeoutMs)

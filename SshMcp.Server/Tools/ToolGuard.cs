@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
 using SshMcp.Server.Audit;
 using SshMcp.Server.Diagnostics;
 using SshMcp.Server.Ssh;
@@ -29,6 +30,11 @@ internal static class ToolGuard
         }
         catch (McpException)
         {
+            throw;
+        }
+        catch (InputRequiredException)
+        {
+            // A question for the client (see Elicitation/UrlElicitation): the SDK turns it into the round trip.
             throw;
         }
         catch (Exception ex)

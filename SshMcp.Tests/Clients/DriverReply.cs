@@ -42,6 +42,16 @@ internal sealed class DriverReply(JsonElement root)
 
     private JsonElement? Result => root.TryGetProperty("result", out var result) ? result : null;
 
+    /// <summary>The elicitations a <c>seen</c> answer lists.</summary>
+    public IReadOnlyList<JsonElement> Elicitations =>
+        root.TryGetProperty("elicitations", out var list) && list.ValueKind == JsonValueKind.Array ? [.. list.EnumerateArray()] : [];
+
+    /// <summary>Every JSON-RPC message the client sent or received, as text, from a <c>seen</c> answer.</summary>
+    public IReadOnlyList<string> Transcript => Strings(root.TryGetProperty("transcript", out var transcript) ? transcript : default);
+
+    /// <summary>The whole line, as the driver printed it.</summary>
+    public string Raw => root.GetRawText();
+
     public static DriverReply Parse(string line)
     {
         using var document = JsonDocument.Parse(line);

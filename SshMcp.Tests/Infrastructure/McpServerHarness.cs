@@ -33,7 +33,8 @@ public sealed class McpServerHarness : IAsyncDisposable
 
     /// <param name="services">Replaces services (e.g. a fake TimeProvider).</param>
     /// <param name="configure">Runs on the host builder before the server is added (e.g. telemetry for a test).</param>
-    public static async Task<McpServerHarness> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, Action<HostApplicationBuilder>? configure = null)
+    /// <param name="client">Changes the client's options (e.g. an elicitation handler and the capability it declares).</param>
+    public static async Task<McpServerHarness> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, Action<HostApplicationBuilder>? configure = null, Action<McpClientOptions>? client = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -67,9 +68,10 @@ public sealed class McpServerHarness : IAsyncDisposable
         await host.StartAsync().WaitAsync(CallBound);
 
         var transport = new StreamClientTransport(clientToServer.Writer.AsStream(), serverToClient.Reader.AsStream());
-        var client = await McpClient.CreateAsync(transport, new McpClientOptions { ClientInfo = new() { Name = "tests", Version = "1.0" } })
-            .WaitAsync(CallBound);
-        var harness = new McpServerHarness(host, client);
+        var clientOptions = new McpClientOptions { ClientInfo = new() { Name = "tests", Version = "1.0" } };
+        client?.Invoke(clientOptions);
+        var mcpClient = await McpClient.CreateAsync(transport, clientOptions).WaitAsync(CallBound);
+        var harness = new McpServerHarness(host, mcpClient);
         harness.Logs.AddFrom(logs);
         return harness;
     }

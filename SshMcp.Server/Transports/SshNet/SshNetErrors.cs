@@ -1,4 +1,6 @@
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using Renci.SshNet;
 using Renci.SshNet.Common;
 using SshMcp.Server.Ssh;
 using SshMcp.Server.Ssh.Routes;
@@ -9,7 +11,7 @@ namespace SshMcp.Server.Transports.SshNet;
 /// The one place where SSH.NET and socket exceptions are classified. The messages themselves live in
 /// <see cref="Failures"/>, shared with the OpenSSH transport, so an agent reads the same words whichever runs.
 /// </summary>
-internal static class SshNetErrors
+internal static partial class SshNetErrors
 {
     /// <param name="hop">The hop being connected: messages name its HostName and Port, not a forwarding port.</param>
     /// <param name="refusal">What the local side can add when the server refused every method (see <see cref="CredentialSet.ExplainRefusal"/>).</param>
@@ -42,6 +44,26 @@ internal static class SshNetErrors
             _ => Failures.OpenFailed(host, port, exception.GetType().Name, exception),
         };
     }
+
+    /// <summary>
+    /// The methods the server still accepted when a login failed, as far as SSH.NET tells: each method it tried keeps
+    /// the server's list from its refusal, and when none of ours was acceptable the exception names the list.
+    /// </summary>
+    public static IReadOnlySet<string> AllowedMethods(Exception failure, IEnumerable<AuthenticationMethod> tried)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        var allowed = new HashSet<string>(tried.SelectMany(m => m.AllowedAuthentications ?? []), StringComparer.Ordinal);
+        if (failure is SshAuthenticationException && NoSuitableMethod().Match(failure.Message) is { Success: true } listed)
+        {
+            allowed.UnionWith(listed.Groups[1].Value.Split(','));
+        }
+
+        return allowed;
+    }
+
+    /// <summary>SSH.NET's "No suitable authentication method found to complete authentication (publickey,password)."</summary>
+    [GeneratedRegex(@"^No suitable authentication method found.*\(([A-Za-z0-9@.,-]+)\)\.?$")]
+    private static partial Regex NoSuitableMethod();
 
     /// <summary>The transport-neutral failure for an SSH.NET exception about a channel, or null when it is not one.</summary>
     public static SshFailureException? TranslateChannel(Exception exception) => exception switch

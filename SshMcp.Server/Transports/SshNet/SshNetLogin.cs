@@ -23,19 +23,25 @@ internal sealed class SshNetLogin(HostKeyTrust hostKeys, IOptions<SshMcpOptions>
 
     /// <param name="host">Where the TCP connection goes: the hop's approved host, or 127.0.0.1 through a jump host.</param>
     /// <param name="request">The call's request for the target; <see cref="OpenRequest.ForJump"/> for a jump host.</param>
-    public async Task<SshNetHop> ConnectAsync(string host, int port, RouteHop hop, OpenRequest request, CancellationToken deadline, CancellationToken cancellationToken)
+    /// <param name="askedPassword">A password a person typed after the host turned out to want one; owned from then on.</param>
+    /// <returns>The hop; null when the host wants a password that a person should now be asked for.</returns>
+    public async Task<SshNetHop?> ConnectAsync(string host, int port, RouteHop hop, OpenRequest request, Secret? askedPassword, CancellationToken deadline, CancellationToken cancellationToken)
     {
         if (!hop.ThroughJump)
         {
             await RequireKnownNameAsync(host, hop, request.ConnectTimeout, deadline, cancellationToken);
         }
 
-        using var credentials = await CreateCredentialsAsync(request, deadline, cancellationToken);
+        // One token for the whole connect: the credentials' questions to a person and the agent wait on it too.
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(deadline, cancellationToken);
+        using var credentials = await CreateCredentialsAsync(request, askedPassword, either.Token, cancellationToken);
         var config = hop.Config;
+        var step = config.ConnectTimeout is { } configured && configured < request.ConnectTimeout ? configured : request.ConnectTimeout;
         var info = new Renci.SshNet.ConnectionInfo(host, port, config.User, [.. credentials.Methods])
         {
             // ssh_config's ConnectTimeout bounds each network wait of the connect; the open's deadline bounds the whole.
-            Timeout = config.ConnectTimeout is { } step && step < request.ConnectTimeout ? step : request.ConnectTimeout,
+            // SSH.NET waits for an authentication answer with this bound while the prompt handler waits for a person.
+            Timeout = step + (request.Prompter?.AnswerBound ?? TimeSpan.Zero),
             ChannelCloseTimeout = ChannelCloseTimeout,
         };
 
@@ -56,7 +62,6 @@ internal sealed class SshNetLogin(HostKeyTrust hostKeys, IOptions<SshMcpOptions>
             e.CanTrust = decision.Trusted;
         };
 
-        using var either = CancellationTokenSource.CreateLinkedTokenSource(deadline, cancellationToken);
         var connect = client.ConnectAsync(either.Token);
         try
         {
@@ -75,6 +80,11 @@ internal sealed class SshNetLogin(HostKeyTrust hostKeys, IOptions<SshMcpOptions>
             if (decision is { Trusted: false })
             {
                 throw Failures.HostKeyRejected(config.HostName, config.Port, decision.RefusalMessage, ex);
+            }
+
+            if (ShouldAskForPassword(request, askedPassword, credentials, ex))
+            {
+                return null;
             }
 
             throw SshNetErrors.TranslateConnect(ex, hop, request.ConnectTimeout, credentials.Descriptions, credentials.ExplainRefusal(time.GetUtcNow()));
@@ -112,13 +122,24 @@ internal sealed class SshNetLogin(HostKeyTrust hostKeys, IOptions<SshMcpOptions>
         }
     }
 
-    private async Task<CredentialSet> CreateCredentialsAsync(OpenRequest request, CancellationToken deadline, CancellationToken cancellationToken)
+    /// <summary>
+    /// A person can be asked, nobody gave a password or has typed one yet (keyboard-interactive was not offered), and
+    /// the host refused the login while it still accepts passwords.
+    /// </summary>
+    private static bool ShouldAskForPassword(OpenRequest request, Secret? askedPassword, CredentialSet credentials, Exception failure) =>
+        request.Prompter is not null
+        && string.IsNullOrEmpty(request.Password)
+        && askedPassword is null
+        && !credentials.AskedInteractively
+        && failure is Renci.SshNet.Common.SshAuthenticationException
+        && SshNetErrors.AllowedMethods(failure, credentials.Methods).Contains("password");
+
+    private async Task<CredentialSet> CreateCredentialsAsync(OpenRequest request, Secret? askedPassword, CancellationToken connectToken, CancellationToken cancellationToken)
     {
         var context = CredentialContext.FromOptions(options.Value, Environment.GetEnvironmentVariable, logger);
-        using var either = CancellationTokenSource.CreateLinkedTokenSource(deadline, cancellationToken);
         try
         {
-            return await CredentialSet.CreateAsync(request, context, either.Token);
+            return await CredentialSet.CreateAsync(request, context, connectToken, askedPassword);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

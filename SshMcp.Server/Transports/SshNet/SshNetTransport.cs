@@ -57,8 +57,28 @@ internal sealed class SshNetTransport(SshNetLogin login, ILogger<SshNetTransport
         }
     }
 
+    /// <summary>
+    /// One hop. SSH.NET takes a password before it connects, so when a person can be asked (the target only: a jump
+    /// host's request has no prompter) and the host turns out to want a password nobody gave, the person is asked and
+    /// the hop connected again with it, through a new forward.
+    /// </summary>
     /// <param name="jump">The client of the hop before, or null for the first hop.</param>
     private async Task<SshNetHop> ConnectHopAsync(SshRoute route, RouteHop hop, OpenRequest request, SshClient? jump, CancellationToken deadline, CancellationToken cancellationToken)
+    {
+        if (await ConnectHopOnceAsync(route, hop, request, jump, null, deadline, cancellationToken) is { } connected)
+        {
+            return connected;
+        }
+
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(deadline, cancellationToken);
+        var (user, host, port) = (hop.Config.User, hop.Config.HostName, hop.Config.Port);
+        var password = await request.Prompter!.AskAsync(new SecretPrompt(SecretKind.Password, user, host, port, $"{user}@{host}'s password:"), either.Token);
+        return await ConnectHopOnceAsync(route, hop, request, jump, password, deadline, cancellationToken)
+            ?? throw new InvalidOperationException("A login with a password a person typed asked for a password again.");
+    }
+
+    /// <returns>The hop; null when it wants a password that a person should now be asked for.</returns>
+    private async Task<SshNetHop?> ConnectHopOnceAsync(SshRoute route, RouteHop hop, OpenRequest request, SshClient? jump, Secret? askedPassword, CancellationToken deadline, CancellationToken cancellationToken)
     {
         ConnectOnlyForward? forward = null;
         var previous = hop.ThroughJump ? route.Hops[hop.Index - 1] : null;
@@ -66,13 +86,13 @@ internal sealed class SshNetTransport(SshNetLogin login, ILogger<SshNetTransport
         {
             if (jump is null)
             {
-                return await login.ConnectAsync(hop.ConnectHost, hop.Config.Port, hop, request, deadline, cancellationToken);
+                return await login.ConnectAsync(hop.ConnectHost, hop.Config.Port, hop, request, askedPassword, deadline, cancellationToken);
             }
 
             forward = StartForward(jump, hop, previous!);
             RouteLog.Forwarding(logger, hop.Alias, previous!.Alias, forward.LocalPort);
-            var connected = await login.ConnectAsync("127.0.0.1", forward.LocalPort, hop, request, deadline, cancellationToken);
-            if (forward.Accepted > 1)
+            var connected = await login.ConnectAsync("127.0.0.1", forward.LocalPort, hop, request, askedPassword, deadline, cancellationToken);
+            if (connected is not null && forward.Accepted > 1)
             {
                 connected.Client.Dispose();
                 throw Failures.JumpForwardIntercepted(previous!.Label);
