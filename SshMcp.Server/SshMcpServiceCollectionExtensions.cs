@@ -5,12 +5,18 @@ using Microsoft.Extensions.Options;
 using SshMcp.Server;
 using SshMcp.Server.Audit;
 using SshMcp.Server.Diagnostics;
+using SshMcp.Server.Elicitation;
+using SshMcp.Server.Files;
 using SshMcp.Server.Options;
 using SshMcp.Server.Principals;
+using SshMcp.Server.Runs;
 using SshMcp.Server.Sessions;
+using SshMcp.Server.Ssh.Config;
 using SshMcp.Server.Ssh.HostKeys;
+using SshMcp.Server.Ssh.Routes;
 using SshMcp.Server.Targets;
 using SshMcp.Server.Transports;
+using SshMcp.Server.Transports.OpenSsh;
 using SshMcp.Server.Transports.SshNet;
 using SshMcp.Server.Tools;
 
@@ -38,12 +44,21 @@ public static class SshMcpServiceCollectionExtensions
         builder.AddSshMcpTelemetry();
         services.AddSingleton<HostKeyTrust>();
         services.AddHostedService<HostKeyPolicyWarning>();
+        services.AddSingleton<SshConfigResolverFactory>();
         builder.AddTargetAllowList();
+        services.AddSingleton<RoutePlanner>();
+        services.AddSingleton<SshNetLogin>();
         services.AddSingleton<ISshTransport, SshNetTransport>();
+        services.AddSingleton<OpenSshClient>();
+        services.AddSingleton<ISshTransport, OpenSshTransport>();
         services.AddSingleton<TransportSelector>();
+        services.AddSingleton<LocalFiles>();
+        services.AddSingleton<FileTransfers>();
+        services.AddSingleton<SpoolRoot>();
         services.AddSingleton<SessionRegistry>();
         services.TryAddSingleton<ISessionService, LocalSessionService>();
         services.AddSingleton(sp => new CallerAccessor(sp.GetService<Microsoft.AspNetCore.Http.IHttpContextAccessor>()));
+        AddElicitation(builder);
         services.AddSingleton<IdleSessionReaper>();
         services.AddHostedService(sp => sp.GetRequiredService<IdleSessionReaper>());
 
@@ -59,7 +74,29 @@ public static class SshMcpServiceCollectionExtensions
             .WithTools<SshExecTool>()
             .WithTools<SshCloseTool>()
             .WithTools<SshListTool>()
+            .WithTools<SshReadFileTool>()
+            .WithTools<SshWriteFileTool>()
+            .WithTools<SshOutputTool>()
+            .WithTools<SshStopTool>()
             .WithAudit(builder);
+    }
+
+    /// <summary>
+    /// Asking a person for a secret the call did not give (Elicitation/). The page's host is a loopback listener of
+    /// its own, for stdio; the HTTP server replaces it with itself.
+    /// </summary>
+    private static void AddElicitation(IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<ElicitationOptions>()
+            .Bind(builder.Configuration.GetSection(ElicitationOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ElicitationOptions>, ElicitationOptionsValidator>());
+        services.AddSingleton<SecretInbox>();
+        services.AddSingleton<SecretPageEndpoints>();
+        services.TryAddSingleton<ISecretPageHost, LoopbackSecretPageHost>();
+        services.AddSingleton<IOpenAttemptRouter, LocalOpenAttempts>();
+        services.AddSingleton<InteractiveOpens>();
     }
 
     /// <summary>

@@ -8,6 +8,8 @@ namespace SshMcp.Server;
 /// <item>Configuration files are read once, not watched. A client starts the server in its own working directory
 /// (often a large project): the default reload watcher puts an inotify watch on every directory under it at start
 /// and wakes on every file the agent writes.</item>
+/// <item><c>SshMcp:Files:LocalRoot</c> defaults to the working directory: <c>localPath</c> of the file tools may
+/// use the project the client started the server in (an HTTP server has no default).</item>
 /// <item>Telemetry is wired only when it goes somewhere (<see cref="ExportsTelemetry"/>). Over stdio there is no
 /// health endpoint either, so without an OTLP endpoint the service defaults would only record spans, metrics and
 /// log records for nobody; wiring them cost about 50 ms of start and 5 MiB.</item>
@@ -21,7 +23,13 @@ internal static class StdioHost
     public static HostApplicationBuilder CreateBuilder(string[] args)
     {
         var configuration = new ConfigurationManager();
-        configuration.AddInMemoryCollection([new("hostBuilder:reloadConfigOnChange", "false")]);
+        // Defaults first, so that every source the host adds after them (files, environment, command line) wins. The
+        // client starts a stdio server in its project: localPath may use that directory unless configured otherwise.
+        configuration.AddInMemoryCollection(
+        [
+            new("hostBuilder:reloadConfigOnChange", "false"),
+            new($"{Options.SshMcpOptions.SectionName}:Files:LocalRoot", Environment.CurrentDirectory),
+        ]);
         return Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, Configuration = configuration });
     }
 

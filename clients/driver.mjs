@@ -7,11 +7,22 @@
 //
 // After connecting it prints {"event":"connected",...}. Then one request per stdin line, one answer per stdout line:
 //   {"op":"listTools"}                                   -> {"ok":true,"tools":[...names],"schemaErrors":{...}}
-//   {"op":"call","tool":"ssh_exec","args":{...},"timeoutMs":60000}
-//        -> {"ok":true,"result":{"isError","structuredContent","text"},"validation":{"valid","errors"}}
+//   {"op":"call","tool":"ssh_exec","args":{...},"timeoutMs":60000,"progress":true}
+//        -> {"ok":true,"result":{"isError","structuredContent","text"},"validation":{"valid","errors"},"progress":N}
+//        with "progress": the call sends a progress token and, as Claude Code and the Inspector do, restarts its
+//        request timeout at each notifications/progress (resetTimeoutOnProgress); N counts the notifications seen
 //        or {"ok":false,"error":{"name","message","code"}} when the client threw (e.g. -32602 from its own validation)
 //   {"op":"close"}                                       -> {"ok":true}, then the driver exits
 // Every answer carries "protocolVersion" (negotiated) and echoes "id" when the request had one.
+//
+// With --elicit-url the client declares URL-mode elicitation and plays the person at the browser, as scripted:
+//   {"op":"human","plan":[{"action":"accept","submit":"before|after|never|page-cancel|twice","secret":"..."},...]}
+//        one entry per elicitation, in order: the client answers "action" (accept, decline, cancel); with accept the
+//        person opens the page (GET) and sends its form (POST, from the page's own origin as a browser does) before
+//        the client answers, after it, never, or presses the page's Cancel; "twice" sends the form again after the
+//        first (the reuse must fail). No plan left: the client answers cancel.
+//   {"op":"seen"} -> {"ok":true,"elicitations":[{mode,message,url,hasElicitationId,page:{status,text},posts:[status...]}],
+//        "transcript":[every JSON-RPC message the client sent or received since it connected, as text]}
 // The driver validates each structuredContent itself, against the outputSchema that tools/list gave, with AJV in
 // strict mode under both engines the SDKs use (draft-07 for sdk 1.x, 2020-12 for 2.x; a declared $schema wins).
 import readline from 'node:readline';
@@ -23,7 +34,7 @@ const addFormats = addFormatsModule.default ?? addFormatsModule;
 const clientInfo = { name: 'sshmcp-driver', version: '1.0.0' };
 
 function usage(message) {
-  process.stderr.write(`${message}\nusage: driver.mjs --client sdk1|sdk2-pinned|sdk2-auto (--stdio <command> [args...] | --http <url>)\n`);
+  process.stderr.write(`${message}\nusage: driver.mjs --client sdk1|sdk2-pinned|sdk2-auto [--elicit-url] (--stdio <command> [args...] | --http <url>)\n`);
   process.exit(2);
 }
 
@@ -33,12 +44,74 @@ function parseArgs(argv) {
     const arg = argv[i];
     if (arg === '--client') options.client = argv[++i];
     else if (arg === '--http') options.url = argv[++i];
+    else if (arg === '--elicit-url') options.elicitUrl = true;
     else if (arg === '--stdio') { options.command = argv[i + 1]; options.args = argv.slice(i + 2); break; }
     else usage(`unknown argument: ${arg}`);
   }
   if (!['sdk1', 'sdk2-pinned', 'sdk2-auto'].includes(options.client)) usage('--client is required');
   if (!options.url === !options.command) usage('give exactly one of --stdio and --http');
   return options;
+}
+
+// The person at the browser: what the client was asked, and what the page said and answered.
+const human = { plan: [], seen: [], visits: [] };
+
+function pageText(html) {
+  return html.replace(/<style[^>]*>[\s\S]*?<\/style>/g, ' ').replace(/<[^>]+>/g, ' ').replace(/&#x27;|&#39;/g, "'").replace(/&quot;|&#x22;/g, '"')
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
+}
+
+async function post(url, fields) {
+  const response = await fetch(url, {
+    method: 'POST',
+    redirect: 'manual',
+    // What a browser sends with a form posted from the page itself.
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: new URL(url).origin, 'Sec-Fetch-Site': 'same-origin' },
+    body: new URLSearchParams(fields).toString(),
+  });
+  await response.text();
+  return response.status;
+}
+
+async function visit(record, step) {
+  const response = await fetch(record.url, { redirect: 'manual' });
+  const html = await response.text();
+  record.page = { status: response.status, text: pageText(html), hasForm: /<form method="post"/.test(html) && /name="secret"/.test(html) };
+  if (response.status !== 200) return;
+  if (step.submit === 'page-cancel') {
+    record.posts.push(await post(record.url, { secret: '', action: 'cancel' }));
+    return;
+  }
+  record.posts.push(await post(record.url, { secret: step.secret ?? '', action: 'send' }));
+  if (step.submit === 'twice') record.posts.push(await post(record.url, { secret: 'not-the-secret', action: 'send' }));
+}
+
+async function onElicit(request) {
+  const params = request.params ?? {};
+  const step = human.plan.shift() ?? { action: 'cancel' };
+  const record = { mode: params.mode ?? 'form', message: params.message ?? '', url: params.url ?? null, hasElicitationId: typeof params.elicitationId === 'string', page: null, posts: [] };
+  human.seen.push(record);
+  if (step.action !== 'accept' || record.mode !== 'url') return { action: step.action === 'accept' ? 'decline' : step.action };
+  if (step.submit === 'after') {
+    // The client answers first (the person agreed to open the link); the page is sent a moment later.
+    human.visits.push(new Promise(resolve => setTimeout(resolve, 50)).then(() => visit(record, step)).catch(e => { record.error = String(e); }));
+  } else if (step.submit !== 'never') {
+    await visit(record, step).catch(e => { record.error = String(e); });
+  }
+  return { action: 'accept' };
+}
+
+// Every JSON-RPC message the client sends, and receives once connected, as the client saw it.
+const transcript = [];
+
+function recordTranscript(transport) {
+  const send = transport.send.bind(transport);
+  transport.send = (message, options) => { transcript.push(JSON.stringify(message)); return send(message, options); };
+}
+
+function recordReceived(transport) {
+  const receive = transport.onmessage;
+  transport.onmessage = (message, extra) => { transcript.push(JSON.stringify(message)); return receive?.(message, extra); };
 }
 
 async function connect(options) {
@@ -55,8 +128,14 @@ async function connect(options) {
     let negotiated;
     const setProtocolVersion = transport.setProtocolVersion?.bind(transport);
     transport.setProtocolVersion = version => { negotiated = version; setProtocolVersion?.(version); };
-    const client = new Client(clientInfo);
+    const client = new Client(clientInfo, options.elicitUrl ? { capabilities: { elicitation: { url: {} } } } : undefined);
+    if (options.elicitUrl) {
+      const { ElicitRequestSchema } = await import('@modelcontextprotocol/sdk/types.js');
+      client.setRequestHandler(ElicitRequestSchema, onElicit);
+    }
+    recordTranscript(transport);
     await client.connect(transport);
+    recordReceived(transport);
     return { client, sdk1: true, protocolVersion: () => negotiated, era: () => 'legacy' };
   }
   const { Client, StreamableHTTPClientTransport } = await import('@modelcontextprotocol/client');
@@ -64,8 +143,11 @@ async function connect(options) {
     ? new (await import('@modelcontextprotocol/client/stdio')).StdioClientTransport(stdio)
     : new StreamableHTTPClientTransport(new URL(options.url), { requestInit });
   const mode = options.client === 'sdk2-pinned' ? { pin: '2026-07-28' } : 'auto';
-  const client = new Client(clientInfo, { versionNegotiation: { mode } });
+  const client = new Client(clientInfo, { versionNegotiation: { mode }, ...(options.elicitUrl && { capabilities: { elicitation: { url: {} } } }) });
+  if (options.elicitUrl) client.setRequestHandler('elicitation/create', onElicit);
+  recordTranscript(transport);
   await client.connect(transport);
+  recordReceived(transport);
   return { client, sdk1: false, protocolVersion: () => client.getNegotiatedProtocolVersion(), era: () => client.getProtocolEra() };
 }
 
@@ -140,10 +222,23 @@ async function main() {
     async call(request) {
       const params = { name: request.tool, arguments: request.args ?? {} };
       const options = { timeout: request.timeoutMs ?? 60_000 };
+      let progress = 0;
+      if (request.progress) {
+        options.onprogress = () => { progress++; };
+        options.resetTimeoutOnProgress = true;
+      }
       // SDK 1.x takes (params, resultSchema, options); 2.x takes (params, options).
       const result = session.sdk1 ? await client.callTool(params, undefined, options) : await client.callTool(params, options);
       const shaped = { isError: result.isError === true, structuredContent: result.structuredContent, text: textOf(result) };
-      return { result: shaped, validation: validate(schemas.get(request.tool), shaped) };
+      return { result: shaped, validation: validate(schemas.get(request.tool), shaped), progress };
+    },
+    async human(request) {
+      human.plan.push(...(request.plan ?? []));
+      return {};
+    },
+    async seen() {
+      await Promise.all(human.visits);
+      return { elicitations: human.seen, transcript };
     },
     async close() {
       await client.close();

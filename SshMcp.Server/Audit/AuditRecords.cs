@@ -30,7 +30,8 @@ internal static class AuditRecords
             Tool = request.Name,
             Host = session?.Host ?? Text(args, "host")?.Trim(),
             User = session?.Username ?? Text(args, "username")?.Trim(),
-            Port = session?.Port ?? Number(args, "port") ?? (Text(args, "host") is null ? null : 22),
+            // ssh_open's port as asked (the config's or 22 when not): its end record says where the session really is.
+            Port = session?.Port ?? Number(args, "port"),
             Transport = session?.Transport ?? Text(args, "transport"),
             Session = string.IsNullOrEmpty(sessionId) ? null : SessionIds.LogRef(sessionId),
             RunId = Text(args, "runId"),
@@ -51,12 +52,17 @@ internal static class AuditRecords
         var stdout = Long(content, "stdoutBytes");
         var stderr = Long(content, "stderrBytes");
         var sessionId = Text(content, "sessionId");
-        // An exec result carries stdoutBytes; its exit code is absent when a signal ended the command.
+        var running = content.ValueKind == JsonValueKind.Object && content.TryGetProperty("running", out var r) && r.ValueKind == JsonValueKind.True;
+        // An exec result carries stdoutBytes; a background run just started has no exit code yet.
         var exec = stdout is not null;
-        var outcome = result.IsError == true ? "error" : timedOut ? "timeout" : exec && exitCode != 0 ? "nonzero" : "ok";
+        var outcome = result.IsError == true ? "error" : timedOut ? "timeout" : exec && !running && exitCode != 0 ? "nonzero" : "ok";
         return start with
         {
             Phase = "end",
+            // An ssh_open result names the host, user and port ssh_config resolved the asked name to.
+            Host = Text(content, "host") ?? start.Host,
+            User = Text(content, "username") ?? start.User,
+            Port = Number(content, "port") ?? start.Port,
             Session = start.Session ?? (sessionId is null ? null : SessionIds.LogRef(sessionId)),
             Transport = start.Transport ?? Text(content, "transport"),
             RunId = start.RunId ?? Text(content, "runId"),
@@ -77,11 +83,13 @@ internal static class AuditRecords
     {
         ArgumentNullException.ThrowIfNull(start);
         var cancelled = exception is OperationCanceledException;
+        // A round of a call that asks the person for a secret (Elicitation/): the client calls again with the answer.
+        var inputRequired = exception is InputRequiredException;
         return start with
         {
             Phase = "end",
-            Outcome = cancelled ? "cancelled" : "error",
-            Error = cancelled ? null : errorKind ?? (exception is McpException ? "tool_error" : exception.GetType().Name),
+            Outcome = cancelled ? "cancelled" : inputRequired ? "input_required" : "error",
+            Error = cancelled || inputRequired ? null : errorKind ?? (exception is McpException ? "tool_error" : exception.GetType().Name),
             DurationMs = (long)duration.TotalMilliseconds,
         };
     }

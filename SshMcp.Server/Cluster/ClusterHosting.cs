@@ -10,6 +10,7 @@ using OpenTelemetry.Trace;
 using Orleans.Configuration;
 using Orleans.Diagnostics;
 using Orleans.Hosting;
+using SshMcp.Server.Elicitation;
 using SshMcp.Server.Http;
 using SshMcp.Server.Options;
 using SshMcp.Server.Sessions;
@@ -38,6 +39,7 @@ internal static class ClusterHosting
         services.AddSingleton<RedisConnection>();
         services.AddSingleton<SessionIndex>();
         services.Replace(ServiceDescriptor.Singleton<ISessionService, ClusterSessionService>());
+        services.Replace(ServiceDescriptor.Singleton<IOpenAttemptRouter, ClusterOpenAttempts>());
         services.AddSingleton<ISessionRemovalListener, ClusterRemovalListener>();
         services.AddHostedService<LostReplicaSweeper>();
         services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
@@ -55,8 +57,9 @@ internal static class ClusterHosting
                 o.ServiceId = cluster.Value.ClusterId;
             });
             silo.Services.AddOptions<EndpointOptions>().Configure<IOptions<SshMcpClusterOptions>, IOptions<SshMcpHttpOptions>>(ConfigureEndpoints);
-            silo.Services.AddOptions<SiloMessagingOptions>().Configure<IOptions<SshMcpOptions>>((o, sessions) =>
-                o.ResponseTimeout = sessions.Value.MaxTimeout + sessions.Value.StopTimeout + ResponseMargin);
+            // A grain call lasts at most a command's longest run and its stop, or a person's answer on the secret page.
+            silo.Services.AddOptions<SiloMessagingOptions>().Configure<IOptions<SshMcpOptions>, IOptions<ElicitationOptions>>((o, sessions, elicitation) =>
+                o.ResponseTimeout = TimeSpan.FromTicks(Math.Max(sessions.Value.MaxTimeout.Ticks, elicitation.Value.Timeout.Ticks)) + sessions.Value.StopTimeout + ResponseMargin);
             silo.Services.AddOptions<ClusterMembershipOptions>().Configure<IOptions<SshMcpClusterOptions>>((o, cluster) =>
             {
                 // A replica that dies must be declared dead within seconds: its sessions' callers are waiting.

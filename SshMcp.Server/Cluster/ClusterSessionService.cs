@@ -1,9 +1,12 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans;
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
+using SshMcp.Server.Files;
 using SshMcp.Server.Options;
 using SshMcp.Server.Principals;
+using SshMcp.Server.Runs;
 using SshMcp.Server.Sessions;
 using SshMcp.Server.Ssh;
 using StackExchange.Redis;
@@ -22,7 +25,8 @@ internal sealed class ClusterSessionService(
     SessionIndex index,
     IClusterMembershipService membership,
     ILocalSiloDetails silo,
-    IOptions<SshMcpOptions> options) : ISessionService
+    IOptions<SshMcpOptions> options,
+    ILogger<ClusterSessionService> logger) : ISessionService
 {
     private readonly string _replica = silo.SiloAddress.ToParsableString();
 
@@ -52,8 +56,37 @@ internal sealed class ClusterSessionService(
         }
     }
 
-    public Task<ExecOutcome> ExecAsync(string sessionId, Principal owner, string command, TimeSpan timeout, CancellationToken cancellationToken) =>
-        RouteAsync(sessionId, owner, grain => grain.ExecAsync(owner.Id, command, timeout, cancellationToken));
+    public Task<ExecOutcome> ExecAsync(string sessionId, Principal owner, ExecRequest request, IProgress<RunProgress>? progress, CancellationToken cancellationToken) =>
+        RemoteProgress.ObserveAsync(grains, progress, null, observer =>
+            RouteAsync(sessionId, owner, grain => grain.ExecAsync(owner.Id, request, observer, cancellationToken)));
+
+    public Task<OutputChunk> ReadOutputAsync(string sessionId, Principal owner, OutputRequest request, IProgress<RunProgress>? progress, CancellationToken cancellationToken) =>
+        RemoteProgress.ObserveAsync(grains, progress, null, observer =>
+            RouteAsync(sessionId, owner, grain => grain.ReadOutputAsync(owner.Id, request, observer, cancellationToken)));
+
+    public Task<StopOutcome> StopRunAsync(string sessionId, Principal owner, string runId, CancellationToken cancellationToken) =>
+        RouteAsync(sessionId, owner, grain => grain.StopRunAsync(owner.Id, runId, cancellationToken));
+
+    public async Task<RunListing> ListRunsAsync(Principal owner, CancellationToken cancellationToken) =>
+        await RunListings.GatherAsync(
+            await ListAsync(owner, cancellationToken),
+            (session, token) => RouteAsync(session.Id, owner, grain => grain.ListRunsAsync(owner.Id, token)),
+            logger,
+            cancellationToken);
+
+    public async Task<ReadFileOutcome> ReadFileAsync(string sessionId, Principal owner, ReadFileRequest request, IProgress<TransferStatus>? progress, CancellationToken cancellationToken)
+    {
+        await RequireLocalPathHereAsync(sessionId, owner, request.LocalPath);
+        return await RemoteProgress.ObserveAsync(grains, null, progress, observer =>
+            RouteAsync(sessionId, owner, grain => grain.ReadFileAsync(owner.Id, request, observer, cancellationToken)));
+    }
+
+    public async Task<WriteFileOutcome> WriteFileAsync(string sessionId, Principal owner, WriteFileRequest request, IProgress<TransferStatus>? progress, CancellationToken cancellationToken)
+    {
+        await RequireLocalPathHereAsync(sessionId, owner, request.LocalPath);
+        return await RemoteProgress.ObserveAsync(grains, null, progress, observer =>
+            RouteAsync(sessionId, owner, grain => grain.WriteFileAsync(owner.Id, request, observer, cancellationToken)));
+    }
 
     public async Task<bool> CloseAsync(string sessionId, Principal owner, CancellationToken cancellationToken)
     {
@@ -99,6 +132,21 @@ internal sealed class ClusterSessionService(
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// A local path is on the disk of the replica that runs the transfer, which is the one holding the session; when the
+    /// call reached another replica, that disk is not the one the caller meant, so the transfer is refused.
+    /// </summary>
+    private async Task RequireLocalPathHereAsync(string sessionId, Principal owner, string? localPath)
+    {
+        if (localPath is null || registry.Find(sessionId) is not null)
+        {
+            return;
+        }
+
+        var session = await RouteAsync(sessionId, owner, grain => grain.DescribeAsync(owner.Id));
+        throw session is null ? Failures.SessionNotFound(sessionId) : Failures.LocalPathOnOtherReplica(sessionId);
     }
 
     private async Task<T> RouteAsync<T>(string sessionId, Principal owner, Func<ISessionGrain, Task<T>> call)

@@ -2,7 +2,9 @@ using Orleans;
 using Orleans.Concurrency;
 using Orleans.GrainDirectory;
 using Orleans.Placement;
+using SshMcp.Server.Files;
 using SshMcp.Server.Principals;
+using SshMcp.Server.Runs;
 using SshMcp.Server.Sessions;
 using SshMcp.Server.Ssh;
 
@@ -43,8 +45,23 @@ internal sealed class SessionGrain(SessionRegistry registry) : Grain, ISessionGr
         return Task.CompletedTask;
     }
 
-    public Task<ExecOutcome> ExecAsync(string owner, string command, TimeSpan timeout, CancellationToken cancellationToken) =>
-        registry.ExecAsync(Held().Id, Parse(owner), command, timeout, cancellationToken);
+    public Task<ExecOutcome> ExecAsync(string owner, ExecRequest request, IProgressObserver? progress, CancellationToken cancellationToken) =>
+        registry.ExecAsync(Held().Id, Parse(owner), request, RemoteProgress.Runs(progress), cancellationToken);
+
+    public Task<OutputChunk> ReadOutputAsync(string owner, OutputRequest request, IProgressObserver? progress, CancellationToken cancellationToken) =>
+        registry.ReadOutputAsync(Held().Id, Parse(owner), request, RemoteProgress.Runs(progress), cancellationToken);
+
+    public Task<StopOutcome> StopRunAsync(string owner, string runId, CancellationToken cancellationToken) =>
+        registry.StopRunAsync(Held().Id, Parse(owner), runId, cancellationToken);
+
+    public Task<IReadOnlyList<HostRunListing>> ListRunsAsync(string owner, CancellationToken cancellationToken) =>
+        registry.ListRunsAsync(Held().Id, Parse(owner), cancellationToken);
+
+    public Task<ReadFileOutcome> ReadFileAsync(string owner, ReadFileRequest request, IProgressObserver? progress, CancellationToken cancellationToken) =>
+        registry.ReadFileAsync(Held().Id, Parse(owner), request, RemoteProgress.Transfers(progress), cancellationToken);
+
+    public Task<WriteFileOutcome> WriteFileAsync(string owner, WriteFileRequest request, IProgressObserver? progress, CancellationToken cancellationToken) =>
+        registry.WriteFileAsync(Held().Id, Parse(owner), request, RemoteProgress.Transfers(progress), cancellationToken);
 
     public Task<SessionSnapshot?> DescribeAsync(string owner) =>
         Task.FromResult(_session is { IsClosed: false } session && session.Owner.Id == owner ? SessionSnapshot.Of(session) : null);

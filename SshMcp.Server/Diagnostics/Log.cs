@@ -40,4 +40,13 @@ internal static partial class Log
 
     [LoggerMessage(1010, LogLevel.Debug, "Closing session {SessionId} did not finish cleanly: {Error}")]
     public static partial void CloseIncomplete(ILogger logger, string sessionId, string error);
+
+    [LoggerMessage(1011, LogLevel.Information, "Started background run {RunId} from session {SessionId}")]
+    public static partial void BackgroundStarted(ILogger logger, string sessionId, string runId);
+
+    [LoggerMessage(1012, LogLevel.Information, "Background run {RunId} on {Host}: {StopResult}")]
+    public static partial void RunStopped(ILogger logger, string runId, string host, string stopResult);
+
+    [LoggerMessage(1013, LogLevel.Warning, "Could not list the background runs on {Host}: {Error}")]
+    public static partial void RunListFailed(ILogger logger, string host, string error);
 }

@@ -57,7 +57,10 @@ internal sealed class SshMcpTelemetry : IDisposable
         var activity = _source.StartActivity(OpenSpan, ActivityKind.Client);
         if (activity is { IsAllDataRequested: true })
         {
-            SetEndpoint(activity, request.Host, request.Port, request.Username);
+            // What the call named; the resolved endpoint replaces it once the session is open.
+            activity.SetTag(ServerAddress, request.Host);
+            activity.SetTag(ServerPort, request.Port);
+            activity.SetTag(User, request.Username);
         }
 
         return activity;
@@ -67,6 +70,7 @@ internal sealed class SshMcpTelemetry : IDisposable
     {
         if (activity is { IsAllDataRequested: true })
         {
+            SetEndpoint(activity, session.Endpoint.Host, session.Endpoint.Port, session.Endpoint.Username);
             activity.SetTag(SessionId, session.LogRef);
             activity.SetTag(HostKeyStatus, Ssh.HostKeys.HostKeyStatusExtensions.ToWireString(session.Endpoint.HostKeyStatus));
         }
@@ -151,11 +155,37 @@ internal sealed class SshMcpTelemetry : IDisposable
         }
     }
 
+    /// <summary>A span for a file transfer (<see cref="ReadFileSpan"/> or <see cref="WriteFileSpan"/>); never carries a path.</summary>
+    public Activity? StartTransfer(string span, string sessionId)
+    {
+        var activity = _source.StartActivity(span, ActivityKind.Client);
+        activity?.SetTag(SessionId, SessionIds.LogRef(sessionId));
+        return activity;
+    }
+
+    public static void TransferCompleted(Activity? activity, long bytes, string via)
+    {
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag(FileBytes, bytes);
+            activity.SetTag(FileVia, via);
+        }
+    }
+
+    public static void TransferFailed(Activity? activity, Exception exception)
+    {
+        if (exception is not OperationCanceledException)
+        {
+            Fail(activity, ErrorTypeOf(exception), exception);
+        }
+    }
+
     public Activity? StartClose(SshSession session, string reason)
     {
         var activity = _source.StartActivity(CloseSpan, ActivityKind.Client);
         if (activity is { IsAllDataRequested: true })
         {
+            SetEndpoint(activity, session.Endpoint.Host, session.Endpoint.Port, session.Endpoint.Username);
             activity.SetTag(SessionId, session.LogRef);
             SetEndpoint(activity, session.Endpoint.Host, session.Endpoint.Port, session.Endpoint.Username);
             activity.SetTag(CloseReason, reason);

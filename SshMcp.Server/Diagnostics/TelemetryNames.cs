@@ -15,6 +15,8 @@ public static class TelemetryNames
     public const string OpenSpan = "ssh.open";
     public const string ExecSpan = "ssh.exec";
     public const string CloseSpan = "ssh.close";
+    public const string ReadFileSpan = "ssh.read_file";
+    public const string WriteFileSpan = "ssh.write_file";
 
     public const string SessionsActive = "sshmcp.sessions.active";
     public const string ExecDuration = "sshmcp.exec.duration";
@@ -39,6 +41,8 @@ public static class TelemetryNames
     public const string ShellEnded = "ssh.shell_ended";
     public const string Command = "ssh.command";
     public const string CloseReason = "ssh.close.reason";
+    public const string FileBytes = "ssh.file.bytes";
+    public const string FileVia = "ssh.file.via";
     public const string ErrorType = "error.type";
 
     /// <summary>Tag of <see cref="ExecDuration"/> and <see cref="ExecCount"/>, and an attribute of <see cref="ExecSpan"/>.</summary>

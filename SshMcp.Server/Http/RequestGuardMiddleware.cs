@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SshMcp.Server.Elicitation;
 
 namespace SshMcp.Server.Http;
 
@@ -20,11 +21,14 @@ internal sealed class RequestGuardMiddleware
     private readonly HostAllowList _hosts;
     private readonly OriginAllowList _origins;
     private readonly long _maxBodyBytes;
+    private readonly string? _pageOrigin;
     private readonly ILogger _logger;
 
-    public RequestGuardMiddleware(RequestDelegate next, IOptions<SshMcpHttpOptions> options, ILogger<RequestGuardMiddleware> logger)
+    public RequestGuardMiddleware(RequestDelegate next, IOptions<SshMcpHttpOptions> options, IOptions<ElicitationOptions> elicitation, ILogger<RequestGuardMiddleware> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(elicitation);
+        _pageOrigin = elicitation.Value.PublicOrigin;
         _next = next;
         _hosts = new HostAllowList(options.Value.AllowedHosts);
         _origins = new OriginAllowList(
@@ -53,7 +57,7 @@ internal sealed class RequestGuardMiddleware
         }
 
         var origins = request.Headers.Origin;
-        if (origins.Count > 1 || (origins.Count == 1 && !_origins.Allows(origins.ToString())))
+        if (origins.Count > 1 || (origins.Count == 1 && !_origins.Allows(origins.ToString()) && !IsSecretPageOwnPost(request, origins.ToString())))
         {
             HttpLog.OriginRefused(_logger, Shorten(origins.ToString()), request.Path);
             await HttpErrorResponse.WriteAsync(context, StatusCodes.Status403Forbidden,
@@ -76,6 +80,12 @@ internal sealed class RequestGuardMiddleware
             await RefuseTooLargeAsync(context, null);
         }
     }
+
+    /// <summary>The secret page's form, posted from the page itself at the configured public address.</summary>
+    private bool IsSecretPageOwnPost(HttpRequest request, string origin) =>
+        _pageOrigin is not null
+        && request.Path.StartsWithSegments(SecretPageEndpoints.PathPrefix.TrimEnd('/'), StringComparison.Ordinal)
+        && string.Equals(origin, _pageOrigin, StringComparison.OrdinalIgnoreCase);
 
     private Task RefuseTooLargeAsync(HttpContext context, long? length)
     {

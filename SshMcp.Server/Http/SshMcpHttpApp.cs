@@ -16,6 +16,7 @@ using Microsoft.Extensions.Options;
 using ModelContextProtocol.AspNetCore;
 using SshMcp.Server.Cluster;
 using SshMcp.Server.Http.OAuth;
+using SshMcp.Server.Elicitation;
 
 namespace SshMcp.Server.Http;
 
@@ -43,6 +44,7 @@ public static class SshMcpHttpApp
             o.SessionMode = HttpServerSessionMode.StatefulForInitializeClients;
         });
         builder.Services.AddHttpContextAccessor();
+        builder.Services.Replace(ServiceDescriptor.Singleton<ISecretPageHost, HttpSecretPageHost>());
         AddHttpSecurity(builder);
         configure?.Invoke(builder);
         if (ClusterMode.IsConfigured(builder.Configuration))
@@ -57,6 +59,8 @@ public static class SshMcpHttpApp
         app.UseAuthorization();
         app.MapDefaultEndpoints();
         app.MapMcp(McpPath).RequireAuthorization(BearerTokenDefaults.Policy);
+        // The page a person types a secret into: no token (a browser has none), the id in its address is the capability.
+        app.Services.GetRequiredService<SecretPageEndpoints>().Map(app);
         app.Lifetime.ApplicationStarted.Register(() => LogListening(app));
         return app;
     }

@@ -17,8 +17,20 @@ public sealed class SshMcpOptions
     /// <summary>The largest <c>timeoutMs</c> a call may ask for.</summary>
     public int MaxTimeoutMs { get; set; } = 600_000;
 
-    /// <summary>Bytes kept per stream and call: the first half and the last half; the middle is dropped and counted.</summary>
+    /// <summary>
+    /// Bytes an <c>ssh_exec</c> result shows per stream when the call names no <c>maxOutputBytes</c>: the first half
+    /// and the last half; the middle is counted, and readable with <c>ssh_output</c> while the spool keeps it.
+    /// </summary>
     public int MaxOutputBytes { get; set; } = 32 * 1024;
+
+    /// <summary>The largest <c>maxOutputBytes</c> (and <c>ssh_output</c> <c>maxBytes</c>) a call may ask for.</summary>
+    public int MaxOutputBytesLimit { get; set; } = 1024 * 1024;
+
+    /// <summary>Where the full output of recent runs is kept (<c>SshMcp:Output</c>).</summary>
+    public OutputOptions Output { get; set; } = new();
+
+    /// <summary>Background runs (<c>SshMcp:Runs</c>).</summary>
+    public RunsOptions Runs { get; set; } = new();
 
     /// <summary>The longest command text accepted, in UTF-8 bytes.</summary>
     public int MaxCommandBytes { get; set; } = 1024 * 1024;
@@ -80,6 +92,9 @@ public sealed class SshMcpOptions
     /// for no file. Empty means ssh's own files.
     /// </summary>
     public string? SshConfigPath { get; set; }
+
+    /// <summary>The file tools: where <c>localPath</c> may go, inline limits, SFTP or shell tools.</summary>
+    public FilesOptions Files { get; set; } = new();
 
     public TimeSpan DefaultTimeout => TimeSpan.FromMilliseconds(DefaultTimeoutMs);
 

@@ -26,6 +26,26 @@ internal sealed class SshMcpOptionsValidator : IValidateOptions<SshMcpOptions>
             failures.Add($"Set {SshMcpOptions.SectionName}:{nameof(options.MaxOutputBytes)} to at least 1024 (now {options.MaxOutputBytes}).");
         }
 
+        if (options.MaxOutputBytesLimit < options.MaxOutputBytes)
+        {
+            failures.Add($"{SshMcpOptions.SectionName}:{nameof(options.MaxOutputBytesLimit)} ({options.MaxOutputBytesLimit}) must be at least {nameof(options.MaxOutputBytes)} ({options.MaxOutputBytes}).");
+        }
+
+        if (options.Output.SpoolBytesPerSession is > 0 and < OutputOptions.MinimumSpoolBytes)
+        {
+            failures.Add($"Set {SshMcpOptions.SectionName}:Output:{nameof(options.Output.SpoolBytesPerSession)} to 0 (no spool) or at least {OutputOptions.MinimumSpoolBytes} (now {options.Output.SpoolBytesPerSession}).");
+        }
+
+        if (options.Output.SpoolBytesPerSession < 0)
+        {
+            failures.Add($"Set {SshMcpOptions.SectionName}:Output:{nameof(options.Output.SpoolBytesPerSession)} to 0 (no spool) or more bytes (now {options.Output.SpoolBytesPerSession}).");
+        }
+
+        if (options.Runs.RetentionHours is < 1 or > RunsOptions.MaxRetentionHours)
+        {
+            failures.Add($"Set {SshMcpOptions.SectionName}:Runs:{nameof(options.Runs.RetentionHours)} between 1 and {RunsOptions.MaxRetentionHours} (now {options.Runs.RetentionHours}).");
+        }
+
         if (options.DefaultTimeoutMs > options.MaxTimeoutMs)
         {
             failures.Add($"{SshMcpOptions.SectionName}:{nameof(options.DefaultTimeoutMs)} ({options.DefaultTimeoutMs}) must not exceed {nameof(options.MaxTimeoutMs)} ({options.MaxTimeoutMs}).");
@@ -46,6 +66,17 @@ internal sealed class SshMcpOptionsValidator : IValidateOptions<SshMcpOptions>
             failures.Add($"Set {SshMcpOptions.SectionName}:{nameof(options.KeepAliveSeconds)} to 0 (off) or more seconds.");
         }
 
+        if (options.Files.MaxInlineBytes < options.MaxOutputBytes)
+        {
+            failures.Add($"Set {SshMcpOptions.SectionName}:Files:{nameof(FilesOptions.MaxInlineBytes)} to at least MaxOutputBytes ({options.MaxOutputBytes}; now {options.Files.MaxInlineBytes}).");
+        }
+
+        if (options.Files.Sftp is not ("auto" or "exec"))
+        {
+            failures.Add($"Set {SshMcpOptions.SectionName}:Files:{nameof(FilesOptions.Sftp)} to auto or exec (now '{options.Files.Sftp}').");
+        }
+
+        Positive(failures, options.Files.RequestTimeoutMs, "Files:" + nameof(FilesOptions.RequestTimeoutMs));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -26,9 +26,9 @@ internal sealed class CommandRun(
 
     /// <param name="started">When the call began (its timeout counts from there, turn-taking included).</param>
     /// <param name="cwd">The working directory before the command, reported again if the shell ends.</param>
-    public async Task<ExecOutcome> ExecuteAsync(string command, int runNumber, int previousExitCode, string cwd, long started, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<ExecOutcome> ExecuteAsync(string command, int runNumber, int previousExitCode, string cwd, long started, TimeSpan timeout, RunCapture capture, CancellationToken cancellationToken)
     {
-        var run = await shell.BeginAsync(command, runNumber, previousExitCode, shell.Flavor, cancellationToken);
+        var run = await shell.BeginAsync(command, runNumber, previousExitCode, shell.Flavor, capture, cancellationToken);
         try
         {
             var remaining = timeout - time.GetElapsedTime(started);
@@ -113,8 +113,9 @@ internal sealed class CommandRun(
             throw Failures.ConnectionLostDuringCommand(endpoint.ToString(), null);
         }
 
-        var exitCode = shell.ExitStatus;
+        // A shell killed by a signal has no exit status of its own: report what a shell would (137 for KILL).
         var signal = shell.ExitSignal;
+        var exitCode = shell.ExitStatus ?? Signals.ExitCodeOf(signal);
         Log.ShellEnded(logger, logRef, exitCode, signal);
         notice ??= Failures.ShellEndedNotice(exitCode, signal);
         return new ExecOutcome(stdout, stderr, binary, exitCode, signal, cwd, time.GetElapsedTime(started), timedOut, cancelled, stopStatus, true, notice);

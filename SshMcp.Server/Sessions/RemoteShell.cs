@@ -78,10 +78,14 @@ internal sealed class RemoteShell : IRemoteOutput, IDisposable
     }
 
     /// <summary>Sends one command. The returned run completes when its output is complete.</summary>
-    public async Task<ShellRun> BeginAsync(string commandText, int runNumber, int previousExitCode, ShellFlavor flavor, CancellationToken cancellationToken)
+    public Task<ShellRun> BeginAsync(string commandText, int runNumber, int previousExitCode, ShellFlavor flavor, CancellationToken cancellationToken) =>
+        BeginAsync(commandText, runNumber, previousExitCode, flavor, new RunCapture(_maxOutputBytes, null, null), cancellationToken);
+
+    /// <summary>Sends one command, its output kept as <paramref name="capture"/> says.</summary>
+    public async Task<ShellRun> BeginAsync(string commandText, int runNumber, int previousExitCode, ShellFlavor flavor, RunCapture capture, CancellationToken cancellationToken)
     {
         var markers = FrameMarkers.CreateRandom();
-        var run = new ShellRun(markers, _maxOutputBytes);
+        var run = new ShellRun(markers, capture.MaxOutputBytes, capture.StdoutCopy, capture.StderrCopy);
         lock (_gate)
         {
             if (_ended.Task.IsCompleted)

@@ -3,11 +3,13 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SshMcp.Server.Diagnostics;
+using SshMcp.Server.Files;
 using SshMcp.Server.Options;
 using SshMcp.Server.Principals;
+using SshMcp.Server.Runs;
 using SshMcp.Server.Ssh;
 using SshMcp.Server.Ssh.HostKeys;
-using SshMcp.Server.Targets;
+using SshMcp.Server.Ssh.Routes;
 using SshMcp.Server.Transports;
 
 namespace SshMcp.Server.Sessions;
@@ -19,11 +21,13 @@ namespace SshMcp.Server.Sessions;
 /// </summary>
 internal sealed class SessionRegistry(
     TransportSelector transports,
-    TargetGate targets,
+    RoutePlanner routes,
+    SpoolRoot spools,
     IOptions<SshMcpOptions> options,
     TimeProvider time,
     ILoggerFactory loggerFactory,
     SshMcpTelemetry telemetry,
+    FileTransfers files,
     IEnumerable<ISessionRemovalListener> removalListeners) : IAsyncDisposable
 {
     /// <summary>The reason given to sessions that end because this server stops.</summary>
@@ -57,12 +61,14 @@ internal sealed class SessionRegistry(
     {
         var started = time.GetTimestamp();
         var transport = transports.Select(request.Transport);
-        using var deadline = new CancellationTokenSource(request.ConnectTimeout, time);
+        using var deadline = new ConnectDeadline(request.ConnectTimeout, time);
+        request = request with { Prompter = deadline.PausingAround(request.Prompter) };
         _quota.Take(owner);
         var opened = false;
         try
         {
-            var connected = await transport.ConnectAsync(await targets.ResolveAsync(owner, request, deadline.Token, cancellationToken), deadline.Token, cancellationToken);
+            request = await RouteAsync(request, owner, deadline.Token, cancellationToken);
+            var connected = await transport.ConnectAsync(request, deadline.Token, cancellationToken);
             RemoteShell shell;
             var tag = SessionIds.NewTag();
             try
@@ -82,17 +88,18 @@ internal sealed class SessionRegistry(
                 };
             }
 
-            var endpoint = new SessionEndpoint(request.Host, request.Port, request.Username, connected.Connection.Transport, connected.HostKeyFingerprint, connected.HostKeyStatus);
-            var session = new SshSession(SessionIds.New(), tag, endpoint, connected.Connection, shell, _options, time, loggerFactory.CreateLogger<SshSession>()) { Owner = owner };
+            var target = request.Target;
+            var endpoint = new SessionEndpoint(target.HostName, target.Port, target.User, connected.Connection.Transport, connected.HostKeyFingerprint, connected.HostKeyStatus);
+            var session = new SshSession(SessionIds.New(), tag, endpoint, connected.Connection, shell, spools.CreateSessionSpool(), _options, time, loggerFactory.CreateLogger<SshSession>()) { Owner = owner };
             _sessions[session.Id] = session;
             opened = true;
             telemetry.SessionStarted();
-            Log.SessionOpened(_logger, session.LogRef, request.Username, request.Host, request.Port, (long)time.GetElapsedTime(started).TotalMilliseconds, endpoint.Transport, connected.HostKeyStatus.ToWireString());
+            Log.SessionOpened(_logger, session.LogRef, endpoint.Username, endpoint.Host, endpoint.Port, (long)time.GetElapsedTime(started).TotalMilliseconds, endpoint.Transport, connected.HostKeyStatus.ToWireString());
             return session;
         }
         catch (SshFailureException failure)
         {
-            Log.SessionOpenFailed(_logger, request.Host, request.Port, failure.Kind.ToString());
+            Log.SessionOpenFailed(_logger, request.Route?.Target.Config.HostName ?? request.Host, request.Route?.Target.Config.Port ?? request.Port ?? 22, failure.Kind.ToString());
             throw;
         }
         finally
@@ -101,6 +108,24 @@ internal sealed class SessionRegistry(
             {
                 _quota.Return(owner);
             }
+        }
+    }
+
+    /// <summary>
+    /// The request with its route: ssh_config resolves the host once per open, and each hop is approved before any is
+    /// connected. Bounded by the open's deadline, which fires as a timeout; the caller's cancellation propagates.
+    /// </summary>
+    private async Task<OpenRequest> RouteAsync(OpenRequest request, Principal owner, CancellationToken deadline, CancellationToken cancellationToken)
+    {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline);
+        try
+        {
+            var route = await routes.PlanAsync(request, owner, either.Token);
+            return request with { Route = route, Identities = ConfiguredIdentities.From(route.Target.Config) };
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Failures.ConnectTimeout(request.Host, request.Port ?? 22, request.ConnectTimeout);
         }
     }
 
@@ -119,13 +144,13 @@ internal sealed class SessionRegistry(
     public SshSession? Find(string sessionId) =>
         _sessions.TryGetValue(sessionId, out var session) && !session.IsClosed ? session : null;
 
-    public async Task<ExecOutcome> ExecAsync(string sessionId, Principal owner, string command, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<ExecOutcome> ExecAsync(string sessionId, Principal owner, ExecRequest request, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
-        using var activity = telemetry.StartExec(sessionId, command);
+        using var activity = telemetry.StartExec(sessionId, request.Command);
         var started = time.GetTimestamp();
         try
         {
-            var outcome = await ExecCoreAsync(sessionId, owner, command, timeout, activity, cancellationToken);
+            var outcome = await ExecCoreAsync(sessionId, owner, request, progress, activity, cancellationToken);
             telemetry.ExecCompleted(activity, outcome);
             return outcome;
         }
@@ -136,13 +161,13 @@ internal sealed class SessionRegistry(
         }
     }
 
-    private async Task<ExecOutcome> ExecCoreAsync(string sessionId, Principal owner, string command, TimeSpan timeout, Activity? activity, CancellationToken cancellationToken)
+    private async Task<ExecOutcome> ExecCoreAsync(string sessionId, Principal owner, ExecRequest request, IProgress<RunProgress>? progress, Activity? activity, CancellationToken cancellationToken)
     {
         var session = Get(sessionId, owner);
         SshMcpTelemetry.ExecTarget(activity, session.Endpoint);
         try
         {
-            var outcome = await session.ExecAsync(command, timeout, cancellationToken);
+            var outcome = await session.ExecAsync(request, progress, cancellationToken);
             if (outcome.ShellEnded)
             {
                 await RemoveAsync(session, "shell ended");
@@ -156,6 +181,69 @@ internal sealed class SessionRegistry(
             throw;
         }
     }
+
+    /// <summary>Reads a file of the caller's session's host, beside whatever its shell runs.</summary>
+    public Task<ReadFileOutcome> ReadFileAsync(string sessionId, Principal owner, ReadFileRequest request, IProgress<TransferStatus>? progress, CancellationToken cancellationToken) =>
+        TransferAsync(TelemetryNames.ReadFileSpan, sessionId, owner, session => files.ReadAsync(session, request, progress, cancellationToken), o => o.Bytes, o => o.Via);
+
+    /// <summary>Writes a file on the caller's session's host, beside whatever its shell runs.</summary>
+    public Task<WriteFileOutcome> WriteFileAsync(string sessionId, Principal owner, WriteFileRequest request, IProgress<TransferStatus>? progress, CancellationToken cancellationToken) =>
+        TransferAsync(TelemetryNames.WriteFileSpan, sessionId, owner, session => files.WriteAsync(session, request, progress, cancellationToken), o => o.BytesWritten, o => o.Via);
+
+    private async Task<T> TransferAsync<T>(string span, string sessionId, Principal owner, Func<SshSession, Task<T>> transfer, Func<T, long> bytes, Func<T, string> via)
+    {
+        using var activity = telemetry.StartTransfer(span, sessionId);
+        try
+        {
+            var session = Get(sessionId, owner);
+            SshMcpTelemetry.ExecTarget(activity, session.Endpoint);
+            try
+            {
+                using var _ = session.BeginTransfer();
+                var outcome = await transfer(session);
+                SshMcpTelemetry.TransferCompleted(activity, bytes(outcome), via(outcome));
+                return outcome;
+            }
+            catch (SshFailureException failure) when (failure.Kind is SshFailureKind.ConnectionLost or SshFailureKind.ShellEnded)
+            {
+                await RemoveAsync(session, failure.Kind == SshFailureKind.ConnectionLost ? "connection lost" : "shell ended");
+                throw;
+            }
+        }
+        catch (Exception ex)
+        {
+            SshMcpTelemetry.TransferFailed(activity, ex);
+            throw;
+        }
+    }
+
+    /// <summary>A piece of a run's output (see <see cref="SshSession.ReadOutputAsync"/>).</summary>
+    public Task<OutputChunk> ReadOutputAsync(string sessionId, Principal owner, OutputRequest request, IProgress<RunProgress>? progress, CancellationToken cancellationToken) =>
+        Get(sessionId, owner).ReadOutputAsync(request, progress, cancellationToken);
+
+    /// <summary>Stops a background run (see <see cref="SshSession.StopRunAsync"/>).</summary>
+    public async Task<StopOutcome> StopRunAsync(string sessionId, Principal owner, string runId, CancellationToken cancellationToken)
+    {
+        var session = Get(sessionId, owner);
+        var outcome = await session.StopRunAsync(runId, cancellationToken);
+        Log.RunStopped(_logger, RunIds.LogRef(runId), session.Endpoint.Host, outcome.Result.ToString());
+        return outcome;
+    }
+
+    /// <summary>
+    /// The owner's background runs on the hosts of its open sessions (see <see cref="RunListings"/>); a host that cannot
+    /// answer is named in <see cref="RunListing.Unreachable"/>.
+    /// </summary>
+    public Task<RunListing> ListRunsAsync(Principal owner, CancellationToken cancellationToken) =>
+        RunListings.GatherAsync(
+            [.. List(owner).Select(SessionSnapshot.Of)],
+            (session, token) => ListRunsAsync(session.Id, owner, token),
+            _logger,
+            cancellationToken);
+
+    /// <summary>The owner's background runs on the host of one of its sessions.</summary>
+    public Task<IReadOnlyList<HostRunListing>> ListRunsAsync(string sessionId, Principal owner, CancellationToken cancellationToken) =>
+        Get(sessionId, owner).ListRunsAsync(cancellationToken);
 
     /// <summary>Closes the caller's session; false when there was none (closing twice harms nothing).</summary>
     public async Task<bool> CloseAsync(string sessionId, Principal owner)

@@ -10,7 +10,7 @@ namespace SshMcp.Server.Shell;
 /// bounded whatever a command prints and the bytes dropped from the middle are known exactly. Buffers are rented
 /// lazily: a command that prints nothing allocates nothing.
 /// </summary>
-internal sealed class BoundedCapture : IDisposable
+internal sealed class BoundedCapture : IByteSink, IDisposable
 {
     private readonly int _headLimit;
     private readonly int _tailLimit;
@@ -20,9 +20,10 @@ internal sealed class BoundedCapture : IDisposable
     private int _tailStart;
     private int _tailCount;
 
+    /// <param name="maxBytes">Bytes kept: the first half and the last half. 0 keeps nothing and counts everything.</param>
     public BoundedCapture(int maxBytes)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxBytes, 2);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxBytes);
         _headLimit = maxBytes / 2;
         _tailLimit = maxBytes - _headLimit;
     }
@@ -54,6 +55,11 @@ internal sealed class BoundedCapture : IDisposable
             {
                 return;
             }
+        }
+
+        if (_tailLimit == 0)
+        {
+            return;
         }
 
         _tail ??= ArrayPool<byte>.Shared.Rent(_tailLimit);
@@ -94,7 +100,7 @@ internal sealed class BoundedCapture : IDisposable
         var tailKept = tail.AsSpan(Utf8Boundary.SkipContinuationStart(tail));
         var omitted = TotalBytes - headKept.Length - tailKept.Length;
         var text = string.Create(CultureInfo.InvariantCulture, $"{Decode(headKept)}\n[... {omitted} bytes omitted ...]\n{Decode(tailKept)}");
-        return new CapturedText(text, TotalBytes, omitted);
+        return new CapturedText(text, TotalBytes, omitted, headKept.Length);
     }
 
     public void Dispose()

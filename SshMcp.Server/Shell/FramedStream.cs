@@ -15,13 +15,13 @@ internal sealed class FramedStream
     private readonly byte[] _begin;
     private readonly byte[] _end;
     private readonly byte[]? _trailerEnd;
-    private readonly BoundedCapture _capture;
+    private readonly IByteSink _capture;
     private readonly byte[] _carry;
     private int _carryLength;
     private List<byte>? _trailer;
     private State _state = State.SeekingBegin;
 
-    public FramedStream(byte[] begin, byte[] end, byte[]? trailerEnd, BoundedCapture capture)
+    public FramedStream(byte[] begin, byte[] end, byte[]? trailerEnd, IByteSink capture)
     {
         _begin = begin;
         _end = end;

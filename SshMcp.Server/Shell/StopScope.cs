@@ -8,4 +8,7 @@ internal enum StopScope
 
     /// <summary>The shell and every process the session started.</summary>
     Session,
+
+    /// <summary>A background run: what carries its id, and its wrapper's process group.</summary>
+    Background,
 }

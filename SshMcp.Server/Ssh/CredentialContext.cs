@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SshMcp.Server.Options;
 
 namespace SshMcp.Server.Ssh;
 
@@ -12,4 +13,23 @@ internal sealed record CredentialContext(
     string? KeyDirectory,
     string? AgentSocket,
     TimeSpan AgentTimeout,
-    ILogger Logger);
+    ILogger Logger)
+{
+    /// <summary>The context the server's settings describe: SshMcp:KeyDirectory (else ~/.ssh), the agent socket and its bound.</summary>
+    public static CredentialContext FromOptions(SshMcpOptions options, Func<string, string?> environment, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new CredentialContext(environment, KeyDirectoryOf(options), options.AgentSocket, options.AgentTimeout, logger);
+    }
+
+    private static string? KeyDirectoryOf(SshMcpOptions options)
+    {
+        if (!string.IsNullOrEmpty(options.KeyDirectory))
+        {
+            return options.KeyDirectory;
+        }
+
+        var home = System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile);
+        return string.IsNullOrEmpty(home) ? null : Path.Combine(home, ".ssh");
+    }
+}

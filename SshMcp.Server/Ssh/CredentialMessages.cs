@@ -6,7 +6,7 @@ namespace SshMcp.Server.Ssh;
 
 /// <summary>
 /// Every agent-facing message about credentials: keys, passphrases, the ssh-agent and certificates. Each says what
-/// failed and what to do next, and never carries a secret. The sibling of <see cref="SshErrorTranslator"/>.
+/// failed and what to do next, and never carries a secret. The sibling of <see cref="Failures"/>.
 /// </summary>
 internal static class CredentialMessages
 {
@@ -35,6 +35,10 @@ internal static class CredentialMessages
     /// <summary>An identity file that would need a passphrase nobody can type: skipped, as OpenSSH without a terminal would.</summary>
     public static string IdentityEncrypted(string path) =>
         $"the private key {path} is encrypted and no passphrase was given; pass passphrase, or ssh-add it to the ssh-agent.";
+
+    /// <summary>A prompt ssh showed during login that the call's credentials cannot answer (a one-time code, a PIN).</summary>
+    public static string PromptUnanswered(string prompt) =>
+        $"the login asked '{prompt}', which this call cannot answer; use a key or an ssh-agent for this host, or pass the password it asks for.";
 
     public static string WrongPassphrase(string source) =>
         $"Wrong passphrase for the private key from {source}.";

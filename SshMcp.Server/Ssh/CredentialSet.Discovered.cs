@@ -80,7 +80,7 @@ internal sealed partial class CredentialSet
 
         try
         {
-            AddKeyFile(path, passphrase, $"public key ({description})", certificateFiles);
+            AddKeyFile(path, PrivateKeyLoader.ReadFile(path), passphrase, $"public key ({description})", certificateFiles);
         }
         catch (SshFailureException ex) when (ex.Kind == SshFailureKind.BadKey)
         {

@@ -18,9 +18,14 @@ internal sealed partial class CredentialSet : IDisposable
     private readonly List<(string Source, Certificate Certificate)> _certificates = [];
     private readonly List<string> _problems = [];
 
-    private CredentialSet(string username)
+    private readonly OpenRequest _request;
+    private readonly CancellationToken _cancellation;
+
+    private CredentialSet(OpenRequest request, CancellationToken cancellation)
     {
-        Username = username;
+        Username = request.Target.User;
+        _request = request;
+        _cancellation = cancellation;
     }
 
     public string Username { get; }
@@ -30,21 +35,34 @@ internal sealed partial class CredentialSet : IDisposable
     /// <summary>How the methods are described in an error: "public key (privateKey), password".</summary>
     public List<string> Descriptions { get; } = [];
 
-    public static async Task<CredentialSet> CreateAsync(OpenRequest request, CredentialContext context, CancellationToken cancellationToken)
+    /// <param name="cancellationToken">
+    /// The connect's: it bounds the agent and every question to a person, keyboard-interactive ones included, so it
+    /// must stay live until the connect ends.
+    /// </param>
+    /// <param name="askedPassword">A password a person typed after the server turned out to want one; owned from then on.</param>
+    public static async Task<CredentialSet> CreateAsync(OpenRequest request, CredentialContext context, CancellationToken cancellationToken, Secret? askedPassword = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var set = new CredentialSet(request.Username);
+        var set = new CredentialSet(request, cancellationToken);
+        if (askedPassword is not null)
+        {
+            set._owned.Add(askedPassword);
+        }
+
         try
         {
             if (!string.IsNullOrEmpty(request.PrivateKey))
             {
-                set.AddKey(PrivateKeyLoader.Load(request.PrivateKey, request.Passphrase, "privateKey"), "public key (privateKey)");
+                var passphrase = await set.PassphraseAsync(request.PrivateKey, request.Passphrase, "privateKey");
+                set.AddKey(PrivateKeyLoader.Load(request.PrivateKey, passphrase, "privateKey"), "public key (privateKey)");
             }
 
             if (!string.IsNullOrEmpty(request.PrivateKeyPath))
             {
-                set.AddKeyFile(request.PrivateKeyPath, request.Passphrase, $"public key ({request.PrivateKeyPath})", []);
+                var text = PrivateKeyLoader.ReadFile(request.PrivateKeyPath);
+                var passphrase = await set.PassphraseAsync(text, request.Passphrase, request.PrivateKeyPath);
+                set.AddKeyFile(request.PrivateKeyPath, text, passphrase, $"public key ({request.PrivateKeyPath})", []);
             }
 
             if (set.Methods.Count == 0 && string.IsNullOrEmpty(request.Password))
@@ -52,11 +70,7 @@ internal sealed partial class CredentialSet : IDisposable
                 await set.AddDiscoveredAsync(request, context, cancellationToken);
             }
 
-            if (!string.IsNullOrEmpty(request.Password))
-            {
-                set.AddPassword(request.Password);
-            }
-
+            set.AddPasswordAndPrompts(request.Password, askedPassword);
             if (set.Methods.Count == 0)
             {
                 throw new SshFailureException(SshFailureKind.NoCredentials, CredentialMessages.NoCredentials(request, set._problems));
@@ -113,9 +127,8 @@ internal sealed partial class CredentialSet : IDisposable
     }
 
     /// <summary>A key file, with its certificate when one is found: <c>KEY-cert.pub</c> beside it, or one of <paramref name="certificateFiles"/>.</summary>
-    private void AddKeyFile(string path, string? passphrase, string description, IReadOnlyList<string> certificateFiles)
+    private void AddKeyFile(string path, string text, string? passphrase, string description, IReadOnlyList<string> certificateFiles)
     {
-        var text = PrivateKeyLoader.ReadFile(path);
         var key = PrivateKeyLoader.Load(text, passphrase, path);
         foreach (var certificatePath in certificateFiles.Prepend(path + "-cert.pub"))
         {
@@ -131,22 +144,6 @@ internal sealed partial class CredentialSet : IDisposable
         }
 
         AddKey(key, description);
-    }
-
-    private void AddPassword(string password)
-    {
-        Add(new PasswordAuthenticationMethod(Username, password), "password");
-
-        // Hosts that turn off plain password authentication often still ask for it through keyboard-interactive.
-        var interactive = new KeyboardInteractiveAuthenticationMethod(Username);
-        interactive.AuthenticationPrompt += (_, e) =>
-        {
-            foreach (var prompt in e.Prompts)
-            {
-                prompt.Response = prompt.IsEchoed ? string.Empty : password;
-            }
-        };
-        Add(interactive, "keyboard-interactive");
     }
 
     /// <summary>SSH.NET's reading of a certificate blob, or null for one it cannot parse (a key, an unknown type).</summary>

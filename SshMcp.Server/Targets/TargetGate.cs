@@ -3,55 +3,55 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using SshMcp.Server.Principals;
 using SshMcp.Server.Ssh;
+using SshMcp.Server.Ssh.Routes;
 
 namespace SshMcp.Server.Targets;
 
 /// <summary>
-/// Applies the allow list before any TCP connect. With a list configured it resolves the host itself, checks every
-/// address, and hands back the first of them for the connection, so the address checked is the address connected to
-/// (no second lookup that DNS could answer differently). Without a list it changes nothing.
+/// Applies the allow list to every hop of a route before any TCP connect (the <see cref="IHopGate"/>). With a list
+/// configured, a hop this machine connects to is resolved here, every address checked, and the first of them handed
+/// back for the connection, so the address checked is the address connected to (no second lookup that DNS could
+/// answer differently). A hop reached through a jump host is resolved by that jump host, not here: it is checked by
+/// its names, or by its address when its HostName is one. Without a list it changes nothing.
 /// </summary>
-internal sealed class TargetGate(TargetAllowList allowList, ILogger<TargetGate> logger)
+internal sealed class TargetGate(TargetAllowList allowList, ILogger<TargetGate> logger) : IHopGate
 {
     public bool IsEnforced => allowList.IsEnforced;
 
-    /// <summary>
-    /// The request to connect with: with a list configured, its <see cref="OpenRequest.ConnectAddress"/> is an address
-    /// the list allows (every address of the host was checked); without one, the request unchanged.
-    /// </summary>
-    /// <param name="deadline">The connect deadline; it fires as a timeout failure.</param>
-    /// <param name="cancellationToken">The caller's; it propagates as a cancellation.</param>
-    /// <exception cref="SshFailureException">The target is refused, or its name does not resolve.</exception>
-    public async Task<OpenRequest> ResolveAsync(Principal owner, OpenRequest request, CancellationToken deadline, CancellationToken cancellationToken)
+    /// <summary>The host the hop's TCP connection goes to: an address the list allows, or the HostName when no list is configured.</summary>
+    /// <exception cref="SshFailureException">The hop is refused, or its name does not resolve.</exception>
+    public async ValueTask<string> ApproveAsync(Principal owner, RouteHop hop, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(hop);
+        var (hostName, port) = (hop.Config.HostName, hop.Config.Port);
         if (!allowList.IsEnforced)
         {
-            return request;
+            return hostName;
+        }
+
+        if (hop.ThroughJump)
+        {
+            Check(owner, new TargetHop(hop.Alias, hostName, port, IPAddress.TryParse(hostName, out var given) ? [given] : []));
+            return hostName;
         }
 
         IPAddress[] addresses;
-        using var either = CancellationTokenSource.CreateLinkedTokenSource(deadline, cancellationToken);
         try
         {
-            addresses = IPAddress.TryParse(request.Host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(request.Host, either.Token);
+            addresses = IPAddress.TryParse(hostName, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(hostName, cancellationToken);
         }
         catch (SocketException ex)
         {
-            throw Failures.HostNotFound(request.Host, ex);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw Failures.ConnectTimeout(request.Host, request.Port, request.ConnectTimeout);
+            throw Failures.HostNotFound(hop.Alias, hostName, ex);
         }
 
         if (addresses.Length == 0)
         {
-            throw Failures.HostNotFound(request.Host);
+            throw Failures.HostNotFound(hop.Alias, hostName);
         }
 
-        Check(owner, new TargetHop(request.Host, request.Port, addresses));
-        return request with { ConnectAddress = TargetPattern.Normalize(addresses[0]).ToString() };
+        Check(owner, new TargetHop(hop.Alias, hostName, port, addresses));
+        return TargetPattern.Normalize(addresses[0]).ToString();
     }
 
     /// <summary>Checks one hop (a ProxyJump host, or the target) whose addresses the caller resolved and will connect to.</summary>

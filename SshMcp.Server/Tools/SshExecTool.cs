@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ModelContextProtocol;
 using ModelContextProtocol.Server;
 using SshMcp.Server.Options;
 using SshMcp.Server.Principals;
@@ -26,11 +27,14 @@ internal sealed class SshExecTool
     }
 
     [McpServerTool(Name = ToolNames.Exec, Title = "Run command over SSH", UseStructuredContent = true, ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = true)]
-    [Description("Run a shell command in a session's shell (cd, export and functions persist; stdin is empty). Returns stdout and stderr separately, exitCode and cwd; a non-zero exit is not an error. Each stream keeps its first and last 16 KiB. On timeout the command is stopped and the session stays usable.")]
+    [Description("Run a shell command in a session's shell (cd, export and functions persist; stdin is empty). Returns stdout, stderr, exitCode, cwd and a runId; a non-zero exit is not an error. Long output shows its first and last part; ssh_output reads the rest. A timeout stops the command; the session stays usable. Use background for work over a couple of minutes or that must survive a disconnect: it returns at once and runs in a child shell (cd and export do not persist).")]
     public async Task<ExecResult> ExecAsync(
         [Description("From ssh_open.")] string sessionId,
         [Description("Shell command; multi-line scripts allowed.")] string command,
         [Description("Time limit in ms (default 60000).")] int? timeoutMs = null,
+        [Description("Bytes shown per stream (default 32768).")] int? maxOutputBytes = null,
+        [Description("Run detached.")] bool background = false,
+        IProgress<ProgressNotificationValue>? progress = null,
         CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(sessionId))
@@ -62,12 +66,30 @@ internal sealed class SshExecTool
 
         var capped = requested > _options.MaxTimeoutMs;
         var timeout = TimeSpan.FromMilliseconds(Math.Min(requested, _options.MaxTimeoutMs));
+        var inline = maxOutputBytes ?? _options.MaxOutputBytes;
+        if (inline < 0)
+        {
+            throw ToolGuard.InvalidArgument($"maxOutputBytes must be 0 or more (got {inline}).");
+        }
 
+        var notices = new List<string>(2);
+        if (capped)
+        {
+            notices.Add($"timeoutMs was capped at the maximum of {_options.MaxTimeoutMs} ms.");
+        }
+
+        if (inline > _options.MaxOutputBytesLimit)
+        {
+            notices.Add($"maxOutputBytes was capped at the maximum of {_options.MaxOutputBytesLimit}.");
+            inline = _options.MaxOutputBytesLimit;
+        }
+
+        var request = new ExecRequest(command, timeout, inline, background);
         using var caller = _callers.Current(cancellationToken);
         return await ToolGuard.RunAsync(ToolNames.Exec, _logger, async () =>
         {
-            var outcome = await _sessions.ExecAsync(sessionId.Trim(), caller.Principal, command, timeout, caller.Cancellation);
-            return Shape(outcome, capped ? $"timeoutMs was capped at the maximum of {_options.MaxTimeoutMs} ms." : null);
+            var outcome = await _sessions.ExecAsync(sessionId.Trim(), caller.Principal, request, ProgressNotices.Adapt(progress), caller.Cancellation);
+            return Shape(outcome, notices.Count == 0 ? null : string.Join(' ', notices));
         }, caller.Cancellation);
     }
 
@@ -90,6 +112,7 @@ internal sealed class SshExecTool
         }
 
         return new ExecResult(
+            outcome.RunId,
             outcome.Stdout.Text,
             outcome.Stderr.Text,
             outcome.Cwd,
@@ -97,6 +120,7 @@ internal sealed class SshExecTool
             outcome.Stdout.TotalBytes,
             outcome.Stderr.TotalBytes,
             outcome.ExitCode,
+            outcome.Running,
             outcome.TimedOut,
             outcome.StopStatus,
             outcome.ShellEnded,

@@ -1,11 +1,14 @@
 using System.ComponentModel;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using SshMcp.Server.Elicitation;
 using SshMcp.Server.Options;
 using SshMcp.Server.Principals;
 using SshMcp.Server.Sessions;
 using SshMcp.Server.Ssh;
+using SshMcp.Server.Ssh.Config;
 using SshMcp.Server.Ssh.HostKeys;
 
 namespace SshMcp.Server.Tools;
@@ -14,24 +17,32 @@ namespace SshMcp.Server.Tools;
 internal sealed class SshOpenTool
 {
     private readonly ISessionService _sessions;
+    private readonly InteractiveOpens _interactive;
+    private readonly ISecretPageHost _pages;
     private readonly CallerAccessor _callers;
     private readonly SshMcpOptions _options;
+    private readonly bool _elicitationEnabled;
     private readonly ILogger<SshOpenTool> _logger;
 
-    public SshOpenTool(ISessionService sessions, CallerAccessor callers, IOptions<SshMcpOptions> options, ILogger<SshOpenTool> logger)
+    public SshOpenTool(ISessionService sessions, InteractiveOpens interactive, ISecretPageHost pages, CallerAccessor callers, IOptions<SshMcpOptions> options, IOptions<ElicitationOptions> elicitation, ILogger<SshOpenTool> logger)
     {
         _sessions = sessions;
+        _interactive = interactive;
+        _pages = pages;
         _callers = callers;
         _options = options.Value;
+        _elicitationEnabled = elicitation.Value.Enabled;
         _logger = logger;
     }
 
     [McpServerTool(Name = ToolNames.Open, Title = "Open SSH session", UseStructuredContent = true, ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]
-    [Description("Open a persistent SSH session: one shell whose cwd, exported variables and functions carry over between ssh_exec calls. Auth: password, privateKey or privateKeyPath; without them SSH_PRIVATE_KEY or the server's ~/.ssh keys. A changed host key is refused.")]
+    [Description("Open a persistent SSH session: one shell whose cwd, exported variables and functions carry over between ssh_exec calls. host may be a ~/.ssh/config alias (its user, port, keys, ProxyJump apply). Auth: password, privateKey or privateKeyPath; else config keys, ssh-agent, ~/.ssh keys. Never ask the user for a password in chat: leave it out, and clients that support it let the user type it on a page. A changed host key is refused.")]
     public async Task<OpenResult> OpenAsync(
-        [Description("Host name or IP address.")] string host,
-        [Description("Login user.")] string username,
-        [Description("SSH port.")] int port = 22,
+        McpServer server,
+        RequestContext<CallToolRequestParams> context,
+        [Description("Host name, IP address or ~/.ssh/config alias.")] string host,
+        [Description("Login user (default: config's, else local user).")] string? username = null,
+        [Description("SSH port (default: config's, else 22).")] int? port = null,
         [Description("Password.")] string? password = null,
         [Description("Private key text (OpenSSH or PEM).")] string? privateKey = null,
         [Description("Path of a private key file on the server's machine.")] string? privateKeyPath = null,
@@ -41,32 +52,40 @@ internal sealed class SshOpenTool
         [Description("SSH client: openssh (the system ssh) or sshnet (built in); default auto.")] string? transport = null,
         CancellationToken cancellationToken = default)
     {
-        var request = Validate(host, username, port, password, privateKey, privateKeyPath, passphrase, hostKeyFingerprint, connectTimeoutMs) with { Transport = NullIfEmpty(transport?.Trim()) };
+        ArgumentNullException.ThrowIfNull(context);
         using var caller = _callers.Current(cancellationToken);
-        return await ToolGuard.RunAsync(ToolNames.Open, _logger, async () =>
+        if (context.Params?.RequestState is { } requestState)
         {
-            var session = await _sessions.OpenAsync(request, caller.Principal, caller.Cancellation);
-            var endpoint = session.Endpoint;
-            return new OpenResult(session.Id, endpoint.Host, endpoint.Port, endpoint.Username, endpoint.Transport, endpoint.HostKeyFingerprint, endpoint.HostKeyStatus.ToWireString(), session.Cwd);
-        }, caller.Cancellation);
+            // The client is back with its answer to a question this call asked (see Elicitation/InteractiveOpens).
+            return await ToolGuard.RunAsync(ToolNames.Open, _logger, async () =>
+                Result(await _interactive.ResumeAsync(requestState, context.Params.InputResponses, caller.Principal, server, caller.Cancellation)), caller.Cancellation);
+        }
+
+        var request = Validate(host, username, port, password, privateKey, privateKeyPath, passphrase, hostKeyFingerprint, connectTimeoutMs) with { Transport = NullIfEmpty(transport?.Trim()) };
+        return await ToolGuard.RunAsync(ToolNames.Open, _logger, async () => Result(
+            InteractiveOpens.CanAsk(server, _pages, _elicitationEnabled)
+                ? await _interactive.StartAsync(request, caller.Principal, server, caller.Cancellation)
+                : await _sessions.OpenAsync(request, caller.Principal, caller.Cancellation)), caller.Cancellation);
     }
 
-    private OpenRequest Validate(string host, string username, int port, string? password, string? privateKey, string? privateKeyPath, string? passphrase, string? hostKeyFingerprint, int? connectTimeoutMs)
+    private static OpenResult Result(SessionSnapshot session)
     {
+        var endpoint = session.Endpoint;
+        return new OpenResult(session.Id, endpoint.Host, endpoint.Port, endpoint.Username, endpoint.Transport, endpoint.HostKeyFingerprint, endpoint.HostKeyStatus.ToWireString(), session.Cwd);
+    }
+
+    private OpenRequest Validate(string host, string? username, int? port, string? password, string? privateKey, string? privateKeyPath, string? passphrase, string? hostKeyFingerprint, int? connectTimeoutMs)
+    {
+        // The same rules as the ssh_config resolver (and ssh's own command line): an alias is fine; '@', '/', a leading '-' are not.
         host = host?.Trim() ?? "";
-        if (host.Length == 0 || host.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        username = string.IsNullOrWhiteSpace(username) ? null : username.Trim();
+        try
         {
-            throw ToolGuard.InvalidArgument("host must be a host name or IP address, without spaces.");
+            new ResolveRequest(host, username, port).Validate();
         }
-
-        if (string.IsNullOrWhiteSpace(username))
+        catch (SshFailureException invalid)
         {
-            throw ToolGuard.InvalidArgument("username is required: the account to log in as.");
-        }
-
-        if (port is < 1 or > 65535)
-        {
-            throw ToolGuard.InvalidArgument($"port must be between 1 and 65535 (got {port}).");
+            throw ToolGuard.InvalidArgument(invalid.Message);
         }
 
         var timeout = connectTimeoutMs ?? _options.ConnectTimeoutMs;
@@ -78,7 +97,7 @@ internal sealed class SshOpenTool
         return new OpenRequest(
             host,
             port,
-            username.Trim(),
+            username,
             NullIfEmpty(password),
             NullIfEmpty(privateKey),
             NullIfEmpty(privateKeyPath),

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
 using SshMcp.Server.Audit;
 using SshMcp.Server.Diagnostics;
 using SshMcp.Server.Ssh;
@@ -31,6 +32,11 @@ internal static class ToolGuard
         {
             throw;
         }
+        catch (InputRequiredException)
+        {
+            // A question for the client (see Elicitation/UrlElicitation): the SDK turns it into the round trip.
+            throw;
+        }
         catch (Exception ex)
         {
             Log.ToolFailed(logger, tool, ex);
@@ -43,5 +49,14 @@ internal static class ToolGuard
     {
         AuditCall.Failed(SshMcpTelemetry.ReasonOf(SshFailureKind.InvalidArgument));
         return new(message);
+    }
+
+    /// <summary>The run id, trimmed, or an error that says what one looks like.</summary>
+    public static string RunId(string? runId)
+    {
+        runId = runId?.Trim() ?? "";
+        return Runs.RunIds.IsWellFormed(runId)
+            ? runId
+            : throw InvalidArgument($"runId '{runId}' is not a run id: pass the runId an ssh_exec result gave (r followed by 32 hex digits).");
     }
 }

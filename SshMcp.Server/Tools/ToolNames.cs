@@ -6,4 +6,8 @@ public static class ToolNames
     public const string Exec = "ssh_exec";
     public const string Close = "ssh_close";
     public const string List = "ssh_list";
+    public const string ReadFile = "ssh_read_file";
+    public const string WriteFile = "ssh_write_file";
+    public const string Output = "ssh_output";
+    public const string Stop = "ssh_stop";
 }

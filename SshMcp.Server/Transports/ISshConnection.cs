@@ -22,6 +22,13 @@ internal interface ISshConnection : IAsyncDisposable
     Task<IRemoteProcess> StartAsync(string commandLine, IRemoteOutput output, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Starts the host's SFTP server on a channel of its own, its output pushed to <paramref name="output"/> like a
+    /// command's: the <c>sftp</c> subsystem where the client can request one, else the host's sftp-server program run as
+    /// a command. A host without an SFTP server shows as a process that ends before writing to stdout.
+    /// </summary>
+    Task<IRemoteProcess> StartSftpAsync(IRemoteOutput output, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Runs a short command on a channel of its own to its end, with <paramref name="input"/> as its whole stdin, and
     /// returns what it printed (bounded). Throws <see cref="TimeoutException"/> past <paramref name="bound"/>.
     /// </summary>

@@ -71,6 +71,50 @@ public sealed class BenchSmokeTests
         }
     }
 
+    [Fact]
+    public async Task Smoke_OnlyRuns_ReportsWhatRunsCostWithAllAnswersValid()
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"sshmcp-bench-runs-smoke-{Guid.NewGuid():N}.json");
+        try
+        {
+            var (exitCode, log) = await RunBenchAsync("--smoke", "--only", "runs", "--out", output);
+
+            Assert.True(exitCode == 0, $"the benchmark exited with {exitCode}:\n{log}");
+            using var document = JsonDocument.Parse(await File.ReadAllTextAsync(output));
+            var metrics = document.RootElement.GetProperty("metrics").EnumerateArray().ToList();
+            Assert.Equal(
+                ["background.start.stdio.p50", "output64mb.read.stdio", "output64mb.rss_growth"],
+                metrics.Select(m => m.GetProperty("name").GetString()!).Order());
+            Assert.All(metrics, m => Assert.True(m.GetProperty("samples").GetInt32() == m.GetProperty("valid").GetInt32(), $"{m}\n{log}"));
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    [Fact]
+    public async Task Smoke_OnlyFiles_ReportsTransfersAgainstScpWithAllAnswersValid()
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"sshmcp-bench-files-smoke-{Guid.NewGuid():N}.json");
+        try
+        {
+            var (exitCode, log) = await RunBenchAsync("--smoke", "--only", "files", "--out", output);
+
+            Assert.True(exitCode == 0, $"the benchmark exited with {exitCode}:\n{log}");
+            using var document = JsonDocument.Parse(await File.ReadAllTextAsync(output));
+            var metrics = document.RootElement.GetProperty("metrics").EnumerateArray().ToList();
+            Assert.Equal(
+                ["files.sshnet.download", "files.sshnet.rss_growth", "files.sshnet.upload"],
+                metrics.Select(m => m.GetProperty("name").GetString()!).Order());
+            Assert.All(metrics, m => Assert.True(m.GetProperty("samples").GetInt32() == m.GetProperty("valid").GetInt32(), $"{m}\n{log}"));
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
     private static async Task<(int ExitCode, string Log)> RunBenchAsync(params string[] arguments)
     {
         var dll = typeof(BenchSmokeTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()

@@ -32,12 +32,25 @@ internal sealed class DriverReply(JsonElement root)
 
     public IReadOnlyList<string> ValidationErrors => Strings(root.TryGetProperty("validation", out var v) ? v.GetProperty("errors") : default);
 
+    /// <summary>How many progress notifications the client saw during a call made with progress.</summary>
+    public int Progress => root.TryGetProperty("progress", out var progress) && progress.ValueKind == JsonValueKind.Number ? progress.GetInt32() : 0;
+
     public IReadOnlyList<string> Tools => Strings(root.TryGetProperty("tools", out var tools) ? tools : default);
 
     /// <summary>Tools whose outputSchema strict AJV could not compile, with the reason.</summary>
     public string SchemaErrors => root.TryGetProperty("schemaErrors", out var errors) ? errors.GetRawText() : "{}";
 
     private JsonElement? Result => root.TryGetProperty("result", out var result) ? result : null;
+
+    /// <summary>The elicitations a <c>seen</c> answer lists.</summary>
+    public IReadOnlyList<JsonElement> Elicitations =>
+        root.TryGetProperty("elicitations", out var list) && list.ValueKind == JsonValueKind.Array ? [.. list.EnumerateArray()] : [];
+
+    /// <summary>Every JSON-RPC message the client sent or received, as text, from a <c>seen</c> answer.</summary>
+    public IReadOnlyList<string> Transcript => Strings(root.TryGetProperty("transcript", out var transcript) ? transcript : default);
+
+    /// <summary>The whole line, as the driver printed it.</summary>
+    public string Raw => root.GetRawText();
 
     public static DriverReply Parse(string line)
     {

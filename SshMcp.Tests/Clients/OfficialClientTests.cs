@@ -67,6 +67,7 @@ public sealed class OfficialClientTests(SshdFixture sshd, OneChannelSshdFixture 
         run.Expect("timeout", timedOut?.Field("timedOut") == "true" && timedOut.Field("stop") == "stopped", $"timedOut and stopped, got {timedOut}");
         var big = await run.ExecAsync("truncated", session, "head -c 40000 /dev/zero | tr '\\0' a");
         run.Expect("truncated", big?.Field("truncated") == "true", $"truncated output, got {big?.Field("truncated")}");
+        await RunStatesAsync(run, session, big?.Field("runId"));
         var binary = await run.ExecAsync("binary", session, "printf '\\000\\001\\377\\376bin'");
         run.Expect("binary", binary?.Field("stdout")?.EndsWith("bin", StringComparison.Ordinal) == true, $"binary output ending in bin, got {binary}");
         await run.ExecAsync("cd", session, "cd /tmp");
@@ -80,6 +81,29 @@ public sealed class OfficialClientTests(SshdFixture sshd, OneChannelSshdFixture 
         var second = await run.SucceedsAsync("close again", ToolNames.Close, ClientRun.Session(session));
         run.Expect("close again", second?.Field("closed") == "false", $"closed false, got {second}");
     }
+
+    /// <summary>ssh_output, ssh_stop, background runs and the runs ssh_list shows: every shape their results take.</summary>
+    private static async Task RunStatesAsync(ClientRun run, string? session, string? truncatedRun)
+    {
+        var middle = await run.SucceedsAsync("output of the omitted middle", ToolNames.Output, Output(session, truncatedRun, 20_000));
+        run.Expect("output of the omitted middle", middle?.Field("text")?.StartsWith("aaaa", StringComparison.Ordinal) == true, $"a's, got {middle}");
+        var raw = await run.SucceedsAsync("output as base64", ToolNames.Output, new Dictionary<string, object?>(Output(session, truncatedRun, 0)) { ["base64"] = true, ["maxBytes"] = 3 });
+        run.Expect("output as base64", raw?.Field("text") == "YWFh" && raw.Field("encoding") == "base64", $"YWFh in base64, got {raw}");
+        var started = await run.SucceedsAsync("background start", ToolNames.Exec, new Dictionary<string, object?>(Command(session, "sleep 65")) { ["background"] = true });
+        run.Expect("background start", started?.Field("running") == "true", $"running, got {started}");
+        var listed = await run.SucceedsAsync("list with runs", ToolNames.List, []);
+        run.Expect("list with runs", listed?.Field("runs")?.Contains(started?.Field("runId") ?? "?", StringComparison.Ordinal) == true, $"the run listed, got {listed}");
+        var waited = await run.SucceedsAsync("output of a running run", ToolNames.Output, new Dictionary<string, object?>(Output(session, started?.Field("runId"), 0)) { ["waitMs"] = 300 });
+        run.Expect("output of a running run", waited?.Field("running") == "true", $"still running, got {waited}");
+        var stopped = await run.SucceedsAsync("stop", ToolNames.Stop, new Dictionary<string, object?>(ClientRun.Session(session)) { ["runId"] = started?.Field("runId") });
+        run.Expect("stop", stopped?.Field("outcome") == "stopped", $"stopped, got {stopped}");
+        var again = await run.SucceedsAsync("stop again", ToolNames.Stop, new Dictionary<string, object?>(ClientRun.Session(session)) { ["runId"] = started?.Field("runId") });
+        run.Expect("stop again", again?.Field("outcome") == "already-ended", $"already-ended, got {again}");
+        await run.FailsAsync("output past the end", ToolNames.Output, Output(session, truncatedRun, 1_000_000), "past the end");
+    }
+
+    private static Dictionary<string, object?> Output(string? session, string? runId, long offset) =>
+        new(ClientRun.Session(session)) { ["runId"] = runId, ["offset"] = offset };
 
     private async Task ShellEndedAsync(ClientRun run)
     {

@@ -16,13 +16,19 @@ internal sealed class ServerUnderTest : IAsyncDisposable
 
     private readonly HttpServerHarness? _http;
 
-    private ServerUnderTest(string transport, string home, HttpServerHarness? http, string? token)
+    private readonly IReadOnlyList<string> _stdioSettings;
+
+    private ServerUnderTest(string transport, string home, HttpServerHarness? http, string? token, IReadOnlyList<string> stdioSettings)
     {
         Transport = transport;
         Home = home;
         _http = http;
         Token = token;
+        _stdioSettings = stdioSettings;
     }
+
+    /// <summary>The in-process HTTP server's log lines (at Trace); over stdio the server logs to the driver's stderr.</summary>
+    public CapturingLoggerProvider? HttpLogs => _http?.Logs;
 
     public string Transport { get; }
 
@@ -35,7 +41,7 @@ internal sealed class ServerUnderTest : IAsyncDisposable
 
     /// <summary>The stdio server's command line, as a client starts it.</summary>
     public IReadOnlyList<string> StdioCommand =>
-        [DotnetCli.Executable, BuildInfo.BuiltServerDll, "--stdio", "--SshMcp:KnownHostsPath=", $"--SshMcp:HostKeyStorePath={HostKeyStore}"];
+        [DotnetCli.Executable, BuildInfo.BuiltServerDll, "--stdio", "--SshMcp:KnownHostsPath=", $"--SshMcp:HostKeyStorePath={HostKeyStore}", .. _stdioSettings];
 
     /// <summary>The stdio server's environment: its home, nothing of the machine's user (keys, ssh-agent).</summary>
     public IReadOnlyDictionary<string, string?> StdioEnvironment => new Dictionary<string, string?>
@@ -44,6 +50,8 @@ internal sealed class ServerUnderTest : IAsyncDisposable
         ["XDG_CONFIG_HOME"] = Path.Combine(Home, ".config"),
         ["SshMcp__KeyDirectory"] = Path.Combine(Home, ".ssh"),
         ["SshMcp__AgentSocket"] = "none",
+        // ssh reads the passwd home's ~/.ssh/config whatever HOME says: keep the runner's out.
+        ["SshMcp__SshConfigPath"] = "none",
     };
 
     /// <summary>The driver's target arguments.</summary>
@@ -57,24 +65,32 @@ internal sealed class ServerUnderTest : IAsyncDisposable
 
     /// <param name="transport"><see cref="Stdio"/> or <see cref="Http"/>.</param>
     /// <param name="withToken">Over HTTP, require <see cref="HttpServerHarness.Token"/> (as a deployed server would).</param>
-    public static async Task<ServerUnderTest> StartAsync(string transport, bool withToken = true)
+    /// <param name="settings">More configuration (<c>SshMcp:Elicitation:TimeoutSeconds</c>, a log level), either way.</param>
+    public static async Task<ServerUnderTest> StartAsync(string transport, bool withToken = true, IReadOnlyDictionary<string, string>? settings = null)
     {
         var home = Path.Combine(Path.GetTempPath(), $"sshmcp-clients-{Guid.NewGuid():N}");
         Directory.CreateDirectory(home, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        settings ??= new Dictionary<string, string>();
         if (transport == Stdio)
         {
-            return new ServerUnderTest(transport, home, null, null);
+            return new ServerUnderTest(transport, home, null, null, [.. settings.Select(s => $"--{s.Key}={s.Value}")]);
         }
 
         try
         {
-            var http = await HttpServerHarness.StartAsync(new Dictionary<string, string?>
+            var configuration = new Dictionary<string, string?>
             {
                 ["SshMcp:KnownHostsPath"] = "",
                 ["SshMcp:HostKeyStorePath"] = Path.Combine(home, "known_hosts"),
                 ["SshMcp:Http:AuthToken"] = withToken ? HttpServerHarness.Token : null,
-            });
-            return new ServerUnderTest(transport, home, http, withToken ? HttpServerHarness.Token : null);
+            };
+            foreach (var (key, value) in settings)
+            {
+                configuration[key] = value;
+            }
+
+            var http = await HttpServerHarness.StartAsync(configuration);
+            return new ServerUnderTest(transport, home, http, withToken ? HttpServerHarness.Token : null, []);
         }
         catch
         {
@@ -97,7 +113,10 @@ internal sealed class ServerUnderTest : IAsyncDisposable
         return path;
     }
 
-    public Task<TypeScriptClient> StartClientAsync(string kind) => TypeScriptClient.StartAsync(kind, DriverTarget, DriverEnvironment);
+    /// <param name="elicitUrl">The client declares URL-mode elicitation and plays the person (see <see cref="TypeScriptClient.PlanAsync"/>).</param>
+    /// <param name="wholeStderr">Keep all of stderr (a stdio server's log) rather than its last part.</param>
+    public Task<TypeScriptClient> StartClientAsync(string kind, bool elicitUrl = false, bool wholeStderr = false) =>
+        TypeScriptClient.StartAsync(kind, elicitUrl ? ["--elicit-url", .. DriverTarget] : DriverTarget, DriverEnvironment, wholeStderr ? int.MaxValue : 64 * 1024);
 
     public async ValueTask DisposeAsync()
     {

@@ -23,11 +23,13 @@ internal sealed class TypeScriptClient : IAsyncDisposable
 
     private readonly Process _process;
     private readonly Channel<string> _lines = Channel.CreateUnbounded<string>();
-    private readonly BoundedLog _stderr = new(64 * 1024);
+    private readonly BoundedLog _stderr;
+    private bool _disposed;
 
-    private TypeScriptClient(Process process)
+    private TypeScriptClient(Process process, int stderrChars)
     {
         _process = process;
+        _stderr = new BoundedLog(stderrChars);
     }
 
     /// <summary>The driver's first line: connected (with the negotiated revision) or connect-failed (with the error).</summary>
@@ -39,7 +41,8 @@ internal sealed class TypeScriptClient : IAsyncDisposable
     /// <param name="kind">One of <see cref="Sdk1"/>, <see cref="Sdk2Pinned"/>, <see cref="Sdk2Auto"/>.</param>
     /// <param name="target">The driver's target arguments: <c>--http URL</c> or <c>--stdio command args…</c>.</param>
     /// <param name="environment">Added to the driver's environment (a null value removes a variable); a stdio server inherits it.</param>
-    public static async Task<TypeScriptClient> StartAsync(string kind, IReadOnlyList<string> target, IReadOnlyDictionary<string, string?> environment)
+    /// <param name="stderrChars">How much of stderr to keep (the last part); a test that searches all of it keeps more.</param>
+    public static async Task<TypeScriptClient> StartAsync(string kind, IReadOnlyList<string> target, IReadOnlyDictionary<string, string?> environment, int stderrChars = 64 * 1024)
     {
         var startInfo = new ProcessStartInfo(NodeClients.Node, [NodeClients.Driver, "--client", kind, .. target])
         {
@@ -55,7 +58,7 @@ internal sealed class TypeScriptClient : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = startInfo };
-        var client = new TypeScriptClient(process);
+        var client = new TypeScriptClient(process, stderrChars);
         process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is null)
@@ -85,12 +88,31 @@ internal sealed class TypeScriptClient : IAsyncDisposable
 
     public Task<DriverReply> ListToolsAsync() => SendAsync(new { op = "listTools" }, "tools/list", ReplyMargin);
 
+    /// <summary>Scripts the person behind a client started with <c>--elicit-url</c> (see driver.mjs): one step per elicitation.</summary>
+    public Task<DriverReply> PlanAsync(params object[] steps) => SendAsync(new { op = "human", plan = steps }, "human", ReplyMargin);
+
+    /// <summary>The elicitations the client got, what the page did, and every JSON-RPC message the client saw.</summary>
+    public Task<DriverReply> SeenAsync() => SendAsync(new { op = "seen" }, "seen", ReplyMargin);
+
     /// <param name="timeoutMs">The MCP request timeout the client applies; the wait here is that plus a margin.</param>
     public Task<DriverReply> CallAsync(string tool, IReadOnlyDictionary<string, object?> arguments, int timeoutMs = 30_000) =>
         SendAsync(new { op = "call", tool, args = arguments, timeoutMs }, tool, TimeSpan.FromMilliseconds(timeoutMs) + ReplyMargin);
 
+    /// <summary>
+    /// A call with a progress token whose request timeout restarts at each progress notification, as Claude Code's
+    /// does; <paramref name="bound"/> bounds the wait here (the call may rightly outlast its request timeout).
+    /// </summary>
+    public Task<DriverReply> CallWithProgressAsync(string tool, IReadOnlyDictionary<string, object?> arguments, int timeoutMs, TimeSpan bound) =>
+        SendAsync(new { op = "call", tool, args = arguments, timeoutMs, progress = true }, tool, bound + ReplyMargin);
+
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         try
         {
             if (!_process.HasExited)

@@ -15,8 +15,9 @@ public sealed class TelemetryTests(SshdFixture sshd)
 {
     private static readonly TimeSpan ExportDeadline = TimeSpan.FromSeconds(10);
 
-    [Fact]
-    public async Task Exec_OneCall_OneExecSpanUnderToolsCallWithItsAttributes()
+    [Theory]
+    [MemberData(nameof(TransportNames.Both), MemberType = typeof(TransportNames))]
+    public async Task Exec_OneCall_OneExecSpanUnderToolsCallWithItsAttributes(string transport)
     {
         using var spans = new SpanCapture();
         await using var server = await McpServerHarness.StartAsync(configure: spans.Configure);
@@ -28,7 +29,7 @@ public sealed class TelemetryTests(SshdFixture sshd)
 
         using var root = SpanCapture.StartRoot(nameof(Exec_OneCall_OneExecSpanUnderToolsCallWithItsAttributes));
         var before = Sum(active);
-        var session = (await server.OpenAsync(sshd)).SessionId;
+        var session = (await server.OpenAsync(sshd, transport)).SessionId;
         var during = Sum(active);
         var result = await server.ExecAsync(session, "printf hello; printf oops >&2; false");
         await server.CloseAsync(session);
@@ -74,14 +75,15 @@ public sealed class TelemetryTests(SshdFixture sshd)
         Assert.Equal(4, output.GetMeasurementSnapshot().Where(m => (string?)m.Tags[OutputStream] == StreamStderr).Sum(m => m.Value));
     }
 
-    [Fact]
-    public async Task Open_WithPassword_PasswordInNoSpanAttribute()
+    [Theory]
+    [MemberData(nameof(TransportNames.Both), MemberType = typeof(TransportNames))]
+    public async Task Open_WithPassword_PasswordInNoSpanAttribute(string transport)
     {
         using var spans = new SpanCapture();
         await using var server = await McpServerHarness.StartAsync(configure: spans.Configure);
 
         using var root = SpanCapture.StartRoot(nameof(Open_WithPassword_PasswordInNoSpanAttribute));
-        var session = (await server.OpenAsync(sshd)).SessionId;
+        var session = (await server.OpenAsync(sshd, transport)).SessionId;
         await server.ExecAsync(session, "echo hi");
         await server.CloseAsync(session);
         root.Stop();

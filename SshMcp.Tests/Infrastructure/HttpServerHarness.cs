@@ -46,6 +46,8 @@ public sealed class HttpServerHarness : IAsyncDisposable
             // No default identity files from the machine running the tests.
             ["SshMcp:KeyDirectory"] = Path.Combine(Path.GetTempPath(), "sshmcp-no-keys"),
             ["SshMcp:AgentSocket"] = "none",
+            // Nor its ~/.ssh/config (ssh -G and the openssh transport read it otherwise).
+            ["SshMcp:SshConfigPath"] = "none",
             // Nor its known_hosts, nor its host key store: each server remembers hosts in a store of its own.
             ["SshMcp:KnownHostsPath"] = "",
             ["SshMcp:HostKeyStorePath"] = Path.Combine(Path.GetTempPath(), $"sshmcp-http-tests-{Guid.NewGuid():N}", "known_hosts"),

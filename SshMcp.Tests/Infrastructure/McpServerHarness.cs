@@ -1,5 +1,4 @@
 using System.IO.Pipelines;
-using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -16,8 +15,7 @@ namespace SshMcp.Tests.Infrastructure;
 /// </summary>
 public sealed class McpServerHarness : IAsyncDisposable
 {
-    public static readonly TimeSpan CallBound = TimeSpan.FromSeconds(60);
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    public static readonly TimeSpan CallBound = McpClientCalls.CallBound;
 
     private readonly IHost _host;
 
@@ -35,7 +33,8 @@ public sealed class McpServerHarness : IAsyncDisposable
 
     /// <param name="services">Replaces services (e.g. a fake TimeProvider).</param>
     /// <param name="configure">Runs on the host builder before the server is added (e.g. telemetry for a test).</param>
-    public static async Task<McpServerHarness> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, Action<HostApplicationBuilder>? configure = null)
+    /// <param name="client">Changes the client's options (e.g. an elicitation handler and the capability it declares).</param>
+    public static async Task<McpServerHarness> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, Action<HostApplicationBuilder>? configure = null, Action<McpClientOptions>? client = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -45,6 +44,10 @@ public sealed class McpServerHarness : IAsyncDisposable
             ["SshMcp:KnownHostsPath"] = "",
             // Nor the runner's ssh-agent: agent tests name their own agent's socket.
             ["SshMcp:AgentSocket"] = "none",
+            // Nor the runner's ~/.ssh/config and /etc/ssh/ssh_config (ssh -G and the openssh transport read them otherwise).
+            ["SshMcp:SshConfigPath"] = "none",
+            // A test that means the system ssh says so (ssh_open's transport, or this setting): auto would pick it here.
+            ["SshMcp:Transport"] = TransportNames.SshNet,
             ["SshMcp:HostKeyStorePath"] = Path.Combine(Path.GetTempPath(), $"sshmcp-tests-{Guid.NewGuid():N}", "known_hosts"),
         });
         if (settings is not null)
@@ -65,12 +68,16 @@ public sealed class McpServerHarness : IAsyncDisposable
         await host.StartAsync().WaitAsync(CallBound);
 
         var transport = new StreamClientTransport(clientToServer.Writer.AsStream(), serverToClient.Reader.AsStream());
-        var client = await McpClient.CreateAsync(transport, new McpClientOptions { ClientInfo = new() { Name = "tests", Version = "1.0" } })
-            .WaitAsync(CallBound);
-        var harness = new McpServerHarness(host, client);
+        var clientOptions = new McpClientOptions { ClientInfo = new() { Name = "tests", Version = "1.0" } };
+        client?.Invoke(clientOptions);
+        var mcpClient = await McpClient.CreateAsync(transport, clientOptions).WaitAsync(CallBound);
+        var harness = new McpServerHarness(host, mcpClient);
         harness.Logs.AddFrom(logs);
         return harness;
     }
+
+    public Task<OpenResult> OpenAsync(SshdFixture sshd, string transport) =>
+        OpenAsync(sshd, new Dictionary<string, object?> { ["transport"] = transport });
 
     public async Task<OpenResult> OpenAsync(SshdFixture sshd, IDictionary<string, object?>? extra = null)
     {
@@ -103,21 +110,11 @@ public sealed class McpServerHarness : IAsyncDisposable
     public Task<CloseResult> CloseAsync(string sessionId) =>
         CallAsync<CloseResult>(ToolNames.Close, new Dictionary<string, object?> { ["sessionId"] = sessionId });
 
-    public async Task<T> CallAsync<T>(string tool, IReadOnlyDictionary<string, object?> arguments, CancellationToken cancellationToken = default)
-    {
-        var result = await Client.CallToolAsync(tool, arguments, cancellationToken: cancellationToken).AsTask().WaitAsync(CallBound, cancellationToken);
-        Assert.False(result.IsError == true, $"{tool} failed: {result.Text()}");
-        Assert.NotNull(result.StructuredContent);
-        return result.StructuredContent.Value.Deserialize<T>(Json)!;
-    }
+    public Task<T> CallAsync<T>(string tool, IReadOnlyDictionary<string, object?> arguments, CancellationToken cancellationToken = default) =>
+        Client.CallAsync<T>(tool, arguments, cancellationToken);
 
     /// <summary>Calls a tool that must fail with a tool error, and returns the error text.</summary>
-    public async Task<string> CallErrorAsync(string tool, IReadOnlyDictionary<string, object?> arguments)
-    {
-        var result = await Client.CallToolAsync(tool, arguments).AsTask().WaitAsync(CallBound);
-        Assert.True(result.IsError == true, $"{tool} was expected to fail but returned {result.StructuredContent}");
-        return result.Text();
-    }
+    public Task<string> CallErrorAsync(string tool, IReadOnlyDictionary<string, object?> arguments) => Client.CallErrorAsync(tool, arguments);
 
     public async ValueTask DisposeAsync()
     {

@@ -10,8 +10,9 @@ namespace SshMcp.Tests.Infrastructure;
 internal static class SocketOwners
 {
     private const string Established = "01";
+    private const string Listen = "0A";
 
-    /// <summary>Process ids holding an established IPv4 TCP connection whose local port is <paramref name="localPort"/>.</summary>
+    /// <summary>Process ids holding an established TCP connection whose local port is <paramref name="localPort"/>.</summary>
     public static IReadOnlySet<int> WithEstablishedLocalPort(int localPort)
     {
         var inodes = EstablishedSocketInodes(localPort);
@@ -31,6 +32,12 @@ internal static class SocketOwners
 
         return owners;
     }
+
+    /// <summary>True when any TCP socket listens on <paramref name="localPort"/>.</summary>
+    public static bool IsListening(int localPort) =>
+        TcpRows()
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Any(fields => fields.Length > 3 && fields[3] == Listen && LocalPort(fields[1]) == localPort);
 
     /// <summary>True while the process exists and is not a zombie waiting to be reaped.</summary>
     public static bool IsAlive(int pid)
@@ -53,12 +60,12 @@ internal static class SocketOwners
     private static HashSet<string> EstablishedSocketInodes(int localPort)
     {
         var inodes = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var line in File.ReadLines("/proc/net/tcp").Skip(1))
+        foreach (var line in TcpRows())
         {
             var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (fields.Length > 9
                 && fields[3] == Established
-                && int.Parse(fields[1].AsSpan(fields[1].IndexOf(':') + 1), NumberStyles.HexNumber, CultureInfo.InvariantCulture) == localPort
+                && LocalPort(fields[1]) == localPort
                 && fields[9] != "0")
             {
                 inodes.Add($"socket:[{fields[9]}]");
@@ -67,6 +74,13 @@ internal static class SocketOwners
 
         return inodes;
     }
+
+    /// <summary>The rows of /proc/net/tcp and tcp6 (.NET's dual-mode sockets, SSH.NET's among them, show in tcp6).</summary>
+    private static IEnumerable<string> TcpRows() =>
+        File.ReadLines("/proc/net/tcp").Skip(1).Concat(File.Exists("/proc/net/tcp6") ? File.ReadLines("/proc/net/tcp6").Skip(1) : []);
+
+    private static int LocalPort(string address) =>
+        int.Parse(address.AsSpan(address.IndexOf(':') + 1), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
 
     private static bool HoldsAny(string processDirectory, HashSet<string> socketInodes)
     {

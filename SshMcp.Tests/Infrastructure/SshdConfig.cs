@@ -58,7 +58,8 @@ internal static partial class SshdConfig
 
         Line("PermitRootLogin", "no");
         Line("AllowUsers", options.UserName);
-        Line("LogLevel", "VERBOSE");
+        Line("LogLevel", options.LogLevel);
+        Line("AllowTcpForwarding", YesNo(options.AllowTcpForwarding));
         Line("UseDNS", "no");
         if (options.LoginShell is not null)
         {
@@ -75,6 +76,11 @@ internal static partial class SshdConfig
         if (options.MaxSessions is { } maxSessions)
         {
             Line("MaxSessions", maxSessions);
+        }
+
+        if (options.SftpSubsystem is not null)
+        {
+            Line("Subsystem", $"sftp {options.SftpSubsystem}");
         }
 
         if (hasPerSourcePenalties)

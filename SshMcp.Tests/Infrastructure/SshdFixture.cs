@@ -104,6 +104,7 @@ public partial class SshdFixture
             }
             finally
             {
+                Cleanup();
                 if (TempDirectory.Length > 0 && Directory.Exists(TempDirectory))
                 {
                     Directory.Delete(TempDirectory, recursive: true);
@@ -232,6 +233,7 @@ public partial class SshdFixture
         }
 
         await GenerateHostKeyAsync(cancellationToken);
+        await PrepareAsync(cancellationToken);
 
         var hasPerSourcePenalties = await SshdConfig.HasPerSourcePenaltiesAsync(cancellationToken);
         for (var attempt = 1; ; attempt++)
@@ -251,8 +253,19 @@ public partial class SshdFixture
         }
     }
 
+    /// <summary>The sshd program to run: <see cref="SshdProcess.SshdPath"/>, or a link to it under another name.</summary>
+    protected virtual string SshdProgram => SshdProcess.SshdPath;
+
+    /// <summary>A variant's own files, written into <see cref="TempDirectory"/> (or beyond) before sshd starts.</summary>
+    protected virtual Task PrepareAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Removes what <see cref="PrepareAsync"/> wrote outside <see cref="TempDirectory"/>; runs even after a failed start.</summary>
+    protected virtual void Cleanup()
+    {
+    }
+
     private async Task StartSshdAsync(CancellationToken cancellationToken) =>
-        _sshd = await SshdProcess.StartAsync(ConfigPath, Host, Port, Options.StartTimeout, _log, cancellationToken);
+        _sshd = await SshdProcess.StartAsync(SshdProgram, ConfigPath, Host, Port, Options.StartTimeout, _log, cancellationToken);
 
     private async Task StopSshdAsync(CancellationToken cancellationToken)
     {

@@ -25,8 +25,20 @@ public sealed record SshdOptions
     /// <summary>sshd's TrustedUserCAKeys: a CA's public key file whose user certificates sshd accepts; null for none.</summary>
     public string? TrustedUserCAKeys { get; init; }
 
+    /// <summary>sshd's LogLevel; DEBUG1 adds a line per forwarded connection (<c>server_request_direct_tcpip</c>), as a bastion's log shows them.</summary>
+    public string LogLevel { get; init; } = "VERBOSE";
+
+    /// <summary>sshd's AllowTcpForwarding; false makes a jump host that refuses to forward.</summary>
+    public bool AllowTcpForwarding { get; init; } = true;
+
     /// <summary>Whether the fixture's own client key is in authorized_keys; false leaves it empty (certificates only).</summary>
     public bool AuthorizeFixtureKey { get; init; } = true;
+
+    /// <summary>
+    /// sshd's <c>Subsystem sftp</c> command (<c>internal-sftp</c> or the sftp-server program); null declares no SFTP
+    /// subsystem, as on a host without one.
+    /// </summary>
+    public string? SftpSubsystem { get; init; } = "internal-sftp";
 
     /// <summary>How long sshd may take to serve its banner after it is started.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(10);

@@ -18,10 +18,11 @@ internal sealed class SshdProcess : IDisposable
     public int Id => _process.Id;
 
     /// <summary>Starts sshd and returns once it serves an SSH banner; throws with sshd's own words otherwise.</summary>
+    /// <param name="program"><see cref="SshdPath"/>, or a link to it: sshd names its PAM service after the program.</param>
     public static async Task<SshdProcess> StartAsync(
-        string configPath, string host, int port, TimeSpan startTimeout, BoundedLog log, CancellationToken cancellationToken)
+        string program, string configPath, string host, int port, TimeSpan startTimeout, BoundedLog log, CancellationToken cancellationToken)
     {
-        var startInfo = new ProcessStartInfo(SshdPath, ["-D", "-e", "-f", configPath])
+        var startInfo = new ProcessStartInfo(program, ["-D", "-e", "-f", configPath])
         {
             UseShellExecute = false,
             RedirectStandardInput = true,

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using SshMcp.Server.Tools;
@@ -8,8 +7,7 @@ namespace SshMcp.Tests.Infrastructure;
 /// <summary>Typed tool calls over any real <see cref="McpClient"/>, every call bounded; results read from structuredContent.</summary>
 public sealed class TestMcpClient(McpClient client) : IAsyncDisposable
 {
-    public static readonly TimeSpan CallBound = TimeSpan.FromSeconds(60);
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    public static readonly TimeSpan CallBound = McpClientCalls.CallBound;
 
     public McpClient Client { get; } = client;
 
@@ -39,21 +37,10 @@ public sealed class TestMcpClient(McpClient client) : IAsyncDisposable
 
     public Task<ListResult> ListAsync() => CallAsync<ListResult>(ToolNames.List, new Dictionary<string, object?>());
 
-    public async Task<T> CallAsync<T>(string tool, IReadOnlyDictionary<string, object?> arguments)
-    {
-        var result = await Client.CallToolAsync(tool, arguments).AsTask().WaitAsync(CallBound);
-        Assert.False(result.IsError == true, $"{tool} failed: {result.Text()}");
-        Assert.NotNull(result.StructuredContent);
-        return result.StructuredContent.Value.Deserialize<T>(Json)!;
-    }
+    public Task<T> CallAsync<T>(string tool, IReadOnlyDictionary<string, object?> arguments) => Client.CallAsync<T>(tool, arguments);
 
     /// <summary>Calls a tool that must fail with a tool error, and returns the error text.</summary>
-    public async Task<string> CallErrorAsync(string tool, IReadOnlyDictionary<string, object?> arguments)
-    {
-        var result = await Client.CallToolAsync(tool, arguments).AsTask().WaitAsync(CallBound);
-        Assert.True(result.IsError == true, $"{tool} was expected to fail but returned {result.StructuredContent}");
-        return result.Text();
-    }
+    public Task<string> CallErrorAsync(string tool, IReadOnlyDictionary<string, object?> arguments) => Client.CallErrorAsync(tool, arguments);
 
     public ValueTask DisposeAsync() => Client.DisposeAsync();
 }

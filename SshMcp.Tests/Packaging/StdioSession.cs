@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
@@ -16,7 +15,6 @@ namespace SshMcp.Tests.Packaging;
 internal sealed class StdioSession : IAsyncDisposable
 {
     public static readonly TimeSpan CallBound = TimeSpan.FromSeconds(60);
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly ILoggerFactory _loggerFactory;
     private readonly string _home;
@@ -53,6 +51,8 @@ internal sealed class StdioSession : IAsyncDisposable
                 ["XDG_CONFIG_HOME"] = Path.Combine(home, ".config"),
                 ["SshMcp__KeyDirectory"] = Path.Combine(home, ".ssh"),
                 ["SshMcp__AgentSocket"] = "none",
+                // ssh reads the passwd home's ~/.ssh/config whatever HOME says: keep the runner's out.
+                ["SshMcp__SshConfigPath"] = "none",
             };
             var transport = new StdioClientTransport(
                 new StdioClientTransportOptions
@@ -94,13 +94,7 @@ internal sealed class StdioSession : IAsyncDisposable
     public Task<CloseResult> CloseAsync(string sessionId) =>
         CallAsync<CloseResult>(ToolNames.Close, new Dictionary<string, object?> { ["sessionId"] = sessionId });
 
-    public async Task<T> CallAsync<T>(string tool, IReadOnlyDictionary<string, object?> arguments)
-    {
-        var result = await Client.CallToolAsync(tool, arguments).AsTask().WaitAsync(CallBound);
-        Assert.False(result.IsError == true, $"{tool} failed: {result.Text()}");
-        Assert.NotNull(result.StructuredContent);
-        return result.StructuredContent.Value.Deserialize<T>(Json)!;
-    }
+    public Task<T> CallAsync<T>(string tool, IReadOnlyDictionary<string, object?> arguments) => Client.CallAsync<T>(tool, arguments);
 
     /// <summary>Closes stdin (the server then exits) and waits for the process, then removes the temp home.</summary>
     public async ValueTask DisposeAsync()

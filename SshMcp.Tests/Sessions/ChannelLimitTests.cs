@@ -11,11 +11,12 @@ public sealed class ChannelLimitTests : IAsyncLifetime
 
     public Task DisposeAsync() => _sshd.DisposeAsync();
 
-    [Fact]
-    public async Task Exec_OneChannelAllowed_SessionWorksOnItsSingleChannel()
+    [Theory]
+    [MemberData(nameof(TransportNames.Both), MemberType = typeof(TransportNames))]
+    public async Task Exec_OneChannelAllowed_SessionWorksOnItsSingleChannel(string transport)
     {
         await using var server = await McpServerHarness.StartAsync();
-        var session = (await server.OpenAsync(_sshd)).SessionId;
+        var session = (await server.OpenAsync(_sshd, transport)).SessionId;
 
         var first = await server.ExecAsync(session, "echo one");
         var second = await server.ExecAsync(session, "echo two");
@@ -24,11 +25,12 @@ public sealed class ChannelLimitTests : IAsyncLifetime
         Assert.Equal("two\n", second.Stdout);
     }
 
-    [Fact]
-    public async Task Exec_TimeoutWhenSecondChannelRefused_SaysSoAndClosesTheSession()
+    [Theory]
+    [MemberData(nameof(TransportNames.Both), MemberType = typeof(TransportNames))]
+    public async Task Exec_TimeoutWhenSecondChannelRefused_SaysSoAndClosesTheSession(string transport)
     {
         await using var server = await McpServerHarness.StartAsync();
-        var session = (await server.OpenAsync(_sshd)).SessionId;
+        var session = (await server.OpenAsync(_sshd, transport)).SessionId;
 
         var result = await server.ExecAsync(session, "sleep 63", timeoutMs: 500);
 

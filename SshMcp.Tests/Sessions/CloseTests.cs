@@ -12,10 +12,11 @@ public sealed class CloseTests(SshdFixture sshd) : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    [Fact]
-    public async Task Close_OpenSession_EndsTheShellAndItsBackgroundProcesses()
+    [Theory]
+    [MemberData(nameof(TransportNames.Both), MemberType = typeof(TransportNames))]
+    public async Task Close_OpenSession_EndsTheShellAndItsBackgroundProcesses(string transport)
     {
-        var session = (await _server.OpenAsync(sshd)).SessionId;
+        var session = (await _server.OpenAsync(sshd, transport)).SessionId;
         var pid = (await _server.ExecAsync(session, "sleep 301 >/dev/null 2>&1 & echo $$")).Stdout.Trim();
         Assert.NotNull(await sshd.WaitForProcessAsync(p => p.Args == "sleep 301", ProcessDeadline, default));
 
@@ -25,10 +26,11 @@ public sealed class CloseTests(SshdFixture sshd) : IAsyncLifetime
         Assert.True(await sshd.WaitForNoProcessAsync(p => p.Args == "sleep 301" || p.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture) == pid, ProcessDeadline, default));
     }
 
-    [Fact]
-    public async Task Close_WhileACommandRuns_EndsItAndTheCallReturns()
+    [Theory]
+    [MemberData(nameof(TransportNames.Both), MemberType = typeof(TransportNames))]
+    public async Task Close_WhileACommandRuns_EndsItAndTheCallReturns(string transport)
     {
-        var session = (await _server.OpenAsync(sshd)).SessionId;
+        var session = (await _server.OpenAsync(sshd, transport)).SessionId;
         var running = _server.ExecAsync(session, "sleep 302", timeoutMs: 60_000);
         Assert.NotNull(await sshd.WaitForProcessAsync(p => p.Args == "sleep 302", ProcessDeadline, default));
 
@@ -40,11 +42,12 @@ public sealed class CloseTests(SshdFixture sshd) : IAsyncLifetime
         Assert.True(await sshd.WaitForNoProcessAsync(p => p.Args == "sleep 302", ProcessDeadline, default));
     }
 
-    [Fact]
-    public async Task Close_Twice_SecondSaysNotClosedAndHarmsNothing()
+    [Theory]
+    [MemberData(nameof(TransportNames.Both), MemberType = typeof(TransportNames))]
+    public async Task Close_Twice_SecondSaysNotClosedAndHarmsNothing(string transport)
     {
-        var session = (await _server.OpenAsync(sshd)).SessionId;
-        var other = (await _server.OpenAsync(sshd)).SessionId;
+        var session = (await _server.OpenAsync(sshd, transport)).SessionId;
+        var other = (await _server.OpenAsync(sshd, transport)).SessionId;
 
         var first = await _server.CloseAsync(session);
         var second = await _server.CloseAsync(session);

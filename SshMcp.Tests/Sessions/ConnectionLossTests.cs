@@ -12,11 +12,12 @@ public sealed class ConnectionLossTests : IAsyncLifetime
 
     public Task DisposeAsync() => _sshd.DisposeAsync();
 
-    [Fact]
-    public async Task Exec_ConnectionKilledWhileRunning_FailsClearlyRemovesSessionNextOpenWorks()
+    [Theory]
+    [MemberData(nameof(TransportNames.Both), MemberType = typeof(TransportNames))]
+    public async Task Exec_ConnectionKilledWhileRunning_FailsClearlyRemovesSessionNextOpenWorks(string transport)
     {
         await using var server = await McpServerHarness.StartAsync();
-        var session = (await server.OpenAsync(_sshd)).SessionId;
+        var session = (await server.OpenAsync(_sshd, transport)).SessionId;
         var running = server.Client.CallToolAsync("ssh_exec", new Dictionary<string, object?> { ["sessionId"] = session, ["command"] = "sleep 60" }).AsTask();
         Assert.NotNull(await _sshd.WaitForProcessAsync(p => p.Args == "sleep 60", TimeSpan.FromSeconds(10), default));
         var clock = Stopwatch.StartNew();
@@ -30,15 +31,16 @@ public sealed class ConnectionLossTests : IAsyncLifetime
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
         var after = await server.CallErrorAsync("ssh_exec", new Dictionary<string, object?> { ["sessionId"] = session, ["command"] = "true" });
         Assert.Contains("No open session", after, StringComparison.Ordinal);
-        var again = await server.OpenAsync(_sshd);
+        var again = await server.OpenAsync(_sshd, transport);
         Assert.Equal("ok\n", (await server.ExecAsync(again.SessionId, "echo ok")).Stdout);
     }
 
-    [Fact]
-    public async Task Exec_ConnectionFrozenWhileRunning_FailsWithinTheLivenessBound()
+    [Theory]
+    [MemberData(nameof(TransportNames.Both), MemberType = typeof(TransportNames))]
+    public async Task Exec_ConnectionFrozenWhileRunning_FailsWithinTheLivenessBound(string transport)
     {
         await using var server = await McpServerHarness.StartAsync(new Dictionary<string, string?> { ["SshMcp:LivenessCheckSeconds"] = "2" });
-        var session = (await server.OpenAsync(_sshd)).SessionId;
+        var session = (await server.OpenAsync(_sshd, transport)).SessionId;
         var running = server.Client.CallToolAsync("ssh_exec", new Dictionary<string, object?> { ["sessionId"] = session, ["command"] = "sleep 61" }).AsTask();
         Assert.NotNull(await _sshd.WaitForProcessAsync(p => p.Args == "sleep 61", TimeSpan.FromSeconds(10), default));
         var clock = Stopwatch.StartNew();

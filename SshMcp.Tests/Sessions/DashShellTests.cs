@@ -8,11 +8,13 @@ namespace SshMcp.Tests.Sessions;
 /// </summary>
 public sealed class DashShellTests(DashSshd sshd) : LoginShellTests<DashSshd>(sshd)
 {
-    [Fact]
-    public async Task Exec_DashSyntaxError_ReportedAndTheShellGoesOn()
+    [Theory]
+    [MemberData(nameof(TransportNames.Both), MemberType = typeof(TransportNames))]
+    public async Task Exec_DashSyntaxError_ReportedAndTheShellGoesOn(string transport)
     {
-        var broken = await Server.ExecAsync(Session, "echo \"unbalanced");
-        var next = await Server.ExecAsync(Session, "echo fine; cat; echo $?");
+        var session = await OpenAsync(transport);
+        var broken = await Server.ExecAsync(session, "echo \"unbalanced");
+        var next = await Server.ExecAsync(session, "echo fine; cat; echo $?");
 
         Assert.Equal(2, broken.ExitCode);
         Assert.Contains("Unterminated quoted string", broken.Stderr, StringComparison.Ordinal);

@@ -8,14 +8,15 @@ namespace SshMcp.Tests.Sessions;
 [Collection(SshdCollection.Name)]
 public sealed class IdleReaperTests(SshdFixture sshd)
 {
-    [Fact]
-    public async Task Sweep_SessionIdlePastTheLimit_IsClosedOnTheHost()
+    [Theory]
+    [MemberData(nameof(TransportNames.Both), MemberType = typeof(TransportNames))]
+    public async Task Sweep_SessionIdlePastTheLimit_IsClosedOnTheHost(string transport)
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var server = await McpServerHarness.StartAsync(
             new Dictionary<string, string?> { ["SshMcp:IdleTimeoutMinutes"] = "30" },
             services => services.AddSingleton<TimeProvider>(time));
-        var idle = (await server.OpenAsync(sshd)).SessionId;
+        var idle = (await server.OpenAsync(sshd, transport)).SessionId;
         var shellPid = (await server.ExecAsync(idle, "sleep 501 >/dev/null 2>&1 & echo $$")).Stdout.Trim();
         var reaper = server.Services.GetRequiredService<IdleSessionReaper>();
 

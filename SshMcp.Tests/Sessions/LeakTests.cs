@@ -20,8 +20,9 @@ public sealed class LeakTests(ITestOutputHelper output) : IAsyncLifetime
 
     public Task DisposeAsync() => _sshd.DisposeAsync();
 
-    [Fact]
-    public async Task OpenExecClose_ManyCycles_LeavesNothingBehind()
+    [Theory]
+    [MemberData(nameof(TransportNames.Both), MemberType = typeof(TransportNames))]
+    public async Task OpenExecClose_ManyCycles_LeavesNothingBehind(string transport)
     {
         var cycles = int.TryParse(Environment.GetEnvironmentVariable("SSHMCP_LEAK_CYCLES"), CultureInfo.InvariantCulture, out var n) ? n : 100;
         await using var server = await McpServerHarness.StartAsync();
@@ -29,12 +30,12 @@ public sealed class LeakTests(ITestOutputHelper output) : IAsyncLifetime
         var shells = new List<int>(cycles);
 
         // Warm up (JIT, pools) before the baseline, then measure.
-        await CycleAsync(server, shells);
+        await CycleAsync(server, shells, transport);
         var memoryBefore = SettledMemory();
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < cycles; i++)
         {
-            await CycleAsync(server, shells);
+            await CycleAsync(server, shells, transport);
         }
 
         var elapsed = clock.Elapsed;
@@ -42,7 +43,7 @@ public sealed class LeakTests(ITestOutputHelper output) : IAsyncLifetime
         var processes = await _sshd.ListUserProcessesAsync(default);
         var leftShells = processes.Where(p => shells.Contains(p.Pid)).ToList();
         var connections = SocketOwners.WithEstablishedLocalPort(_sshd.Port).Count;
-        output.WriteLine($"{cycles} cycles in {elapsed.TotalSeconds:0.0} s ({elapsed.TotalMilliseconds / cycles:0.0} ms each); managed heap {memoryBefore / 1024} KiB -> {memoryAfter / 1024} KiB; processes left {leftShells.Count}; connections left {connections}; open/exec/close total {string.Join(" / ", _phases.Select(p => p.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)))} s");
+        output.WriteLine($"{transport}: {cycles} cycles in {elapsed.TotalSeconds:0.0} s ({elapsed.TotalMilliseconds / cycles:0.0} ms each); managed heap {memoryBefore / 1024} KiB -> {memoryAfter / 1024} KiB; processes left {leftShells.Count}; connections left {connections}; open/exec/close total {string.Join(" / ", _phases.Select(p => p.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)))} s");
 
         Assert.Empty(leftShells);
         Assert.DoesNotContain(processes, p => p.Args.StartsWith("sleep 7", StringComparison.Ordinal));
@@ -53,10 +54,10 @@ public sealed class LeakTests(ITestOutputHelper output) : IAsyncLifetime
 
     private readonly TimeSpan[] _phases = new TimeSpan[3];
 
-    private async Task CycleAsync(McpServerHarness server, List<int> shells)
+    private async Task CycleAsync(McpServerHarness server, List<int> shells, string transport)
     {
         var clock = Stopwatch.StartNew();
-        var session = (await server.OpenAsync(_sshd)).SessionId;
+        var session = (await server.OpenAsync(_sshd, transport)).SessionId;
         _phases[0] += clock.Elapsed;
         clock.Restart();
         var exec = await server.ExecAsync(session, "sleep 7777 >/dev/null 2>&1 & echo $$");

@@ -13,49 +13,53 @@ public abstract class LoginShellTests<TSshd>(TSshd sshd) : IClassFixture<TSshd>,
 
     protected McpServerHarness Server { get; private set; } = null!;
 
-    protected string Session { get; private set; } = "";
-
-    public async Task InitializeAsync()
-    {
-        Server = await McpServerHarness.StartAsync();
-        Session = (await Server.OpenAsync(sshd.Sshd)).SessionId;
-    }
+    public async Task InitializeAsync() => Server = await McpServerHarness.StartAsync();
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
 
-    [Fact]
-    public async Task Exec_Session_RunsTheUsersShellAsALoginShell()
+    protected async Task<string> OpenAsync(string transport) => (await Server.OpenAsync(sshd.Sshd, transport)).SessionId;
+
+    [Theory]
+    [MemberData(nameof(TransportNames.Both), MemberType = typeof(TransportNames))]
+    public async Task Exec_Session_RunsTheUsersShellAsALoginShell(string transport)
     {
-        var result = await Server.ExecAsync(Session, "ps -o args= -p $$");
+        var session = await OpenAsync(transport);
+        var result = await Server.ExecAsync(session, "ps -o args= -p $$");
 
         Assert.Equal($"{sshd.ShellPath} -l\n", result.Stdout);
     }
 
-    [Fact]
-    public async Task Exec_AfterCd_NextCommandRunsInTheNewDirectory()
+    [Theory]
+    [MemberData(nameof(TransportNames.Both), MemberType = typeof(TransportNames))]
+    public async Task Exec_AfterCd_NextCommandRunsInTheNewDirectory(string transport)
     {
-        var cd = await Server.ExecAsync(Session, "cd /tmp");
-        var pwd = await Server.ExecAsync(Session, "pwd");
+        var session = await OpenAsync(transport);
+        var cd = await Server.ExecAsync(session, "cd /tmp");
+        var pwd = await Server.ExecAsync(session, "pwd");
 
         Assert.Equal("/tmp", cd.Cwd);
         Assert.Equal("/tmp\n", pwd.Stdout);
     }
 
-    [Fact]
-    public async Task Exec_AfterExportAndFunction_NextCommandAndItsChildrenSeeThem()
+    [Theory]
+    [MemberData(nameof(TransportNames.Both), MemberType = typeof(TransportNames))]
+    public async Task Exec_AfterExportAndFunction_NextCommandAndItsChildrenSeeThem(string transport)
     {
-        await Server.ExecAsync(Session, "export SM_KEPT=yes; f() { echo \"f:$1\"; }");
-        var result = await Server.ExecAsync(Session, "echo $SM_KEPT; f x; sh -c 'echo child:$SM_KEPT'");
+        var session = await OpenAsync(transport);
+        await Server.ExecAsync(session, "export SM_KEPT=yes; f() { echo \"f:$1\"; }");
+        var result = await Server.ExecAsync(session, "echo $SM_KEPT; f x; sh -c 'echo child:$SM_KEPT'");
 
         Assert.Equal("yes\nf:x\nchild:yes\n", result.Stdout);
     }
 
-    [Fact]
-    public async Task Exec_ExitCodes_AreExactAndDollarQuestionCarriesOver()
+    [Theory]
+    [MemberData(nameof(TransportNames.Both), MemberType = typeof(TransportNames))]
+    public async Task Exec_ExitCodes_AreExactAndDollarQuestionCarriesOver(string transport)
     {
-        var failed = await Server.ExecAsync(Session, "(exit 3)");
-        var previous = await Server.ExecAsync(Session, "echo $?");
-        var missing = await Server.ExecAsync(Session, "sshmcp-no-such-command");
+        var session = await OpenAsync(transport);
+        var failed = await Server.ExecAsync(session, "(exit 3)");
+        var previous = await Server.ExecAsync(session, "echo $?");
+        var missing = await Server.ExecAsync(session, "sshmcp-no-such-command");
 
         Assert.Equal(3, failed.ExitCode);
         Assert.Equal("3\n", previous.Stdout);
@@ -63,15 +67,17 @@ public abstract class LoginShellTests<TSshd>(TSshd sshd) : IClassFixture<TSshd>,
         Assert.False(missing.ShellEnded);
     }
 
-    [Fact]
-    public async Task Exec_Timeout_StopsTheCommandAndTheSessionGoesOn()
+    [Theory]
+    [MemberData(nameof(TransportNames.Both), MemberType = typeof(TransportNames))]
+    public async Task Exec_Timeout_StopsTheCommandAndTheSessionGoesOn(string transport)
     {
+        var session = await OpenAsync(transport);
         // A duration no other test uses: the test user's processes are shared by every sshd of the run.
         var sleep = $"sleep {Random.Shared.Next(1000, 9999)}";
-        await Server.ExecAsync(Session, "cd /tmp");
+        await Server.ExecAsync(session, "cd /tmp");
 
-        var result = await Server.ExecAsync(Session, sleep, timeoutMs: 500);
-        var next = await Server.ExecAsync(Session, "echo ok; pwd");
+        var result = await Server.ExecAsync(session, sleep, timeoutMs: 500);
+        var next = await Server.ExecAsync(session, "echo ok; pwd");
 
         Assert.True(result.TimedOut);
         Assert.Equal("stopped", result.Stop);
@@ -80,11 +86,13 @@ public abstract class LoginShellTests<TSshd>(TSshd sshd) : IClassFixture<TSshd>,
         Assert.True(await sshd.Sshd.WaitForNoProcessAsync(p => p.Args == sleep, ProcessDeadline, default), $"{sleep} still runs on the host");
     }
 
-    [Fact]
-    public async Task Exec_UnbalancedQuote_FailsAndTheShellGoesOn()
+    [Theory]
+    [MemberData(nameof(TransportNames.Both), MemberType = typeof(TransportNames))]
+    public async Task Exec_UnbalancedQuote_FailsAndTheShellGoesOn(string transport)
     {
-        var broken = await Server.ExecAsync(Session, "echo \"unbalanced");
-        var next = await Server.ExecAsync(Session, "echo fine");
+        var session = await OpenAsync(transport);
+        var broken = await Server.ExecAsync(session, "echo \"unbalanced");
+        var next = await Server.ExecAsync(session, "echo fine");
 
         Assert.NotEqual(0, broken.ExitCode);
         Assert.NotEmpty(broken.Stderr);

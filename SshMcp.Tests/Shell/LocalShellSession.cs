@@ -37,6 +37,9 @@ internal sealed class LocalShellSession : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
+    /// <summary>The shell's HOME: a fresh directory, deleted with the session.</summary>
+    public string Home => _home;
+
     public ShellProbe Probe { get; private set; }
 
     /// <summary>Every byte written to the shell's stdin so far.</summary>

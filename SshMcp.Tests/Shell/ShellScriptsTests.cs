@@ -4,7 +4,11 @@ namespace SshMcp.Tests.Shell;
 
 public class ShellScriptsTests
 {
-    public static TheoryData<string> Scripts => new() { ShellScripts.Launcher, ShellScripts.Setup("s1"), ShellScripts.Probe, ShellScripts.Stop };
+    public static TheoryData<string> Scripts => new()
+    {
+        ShellScripts.Launcher, ShellScripts.Setup("s1"), ShellScripts.Probe, ShellScripts.Stop,
+        ShellScripts.SftpServer, ShellScripts.FileWrite, ShellScripts.FileStat, ShellScripts.FileRead,
+    };
 
     [Theory]
     [MemberData(nameof(Scripts))]

@@ -13,19 +13,7 @@ internal static class StopScriptRun
     {
         // "exec /bin/sh -s PID TAG MODE AGE": the same arguments, under the shell being tested.
         var arguments = ShellScripts.StopCommandLine(shellPid, tag, scope, maxAgeSeconds).Split(' ')[2..];
-        var start = new ProcessStartInfo(shellPath, arguments)
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        if (userland == Userland.Busybox)
-        {
-            start.Environment["PATH"] = busybox.Directory;
-        }
-
-        using var process = Process.Start(start)!;
+        using var process = busybox.StartShell(shellPath, arguments, userland);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.StandardInput.WriteAsync(ShellScripts.Stop);

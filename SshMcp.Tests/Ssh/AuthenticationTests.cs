@@ -19,16 +19,35 @@ public sealed class AuthenticationTests(SshdFixture sshd) : IAsyncLifetime
         Directory.Delete(_dir, recursive: true);
     }
 
+    public static TheoryData<string, string?, bool, string> KeyTypes
+    {
+        get
+        {
+            var data = new TheoryData<string, string?, bool, string>();
+            foreach (var transport in new[] { TransportNames.SshNet, TransportNames.OpenSsh })
+            {
+                data.Add("ed25519", null, false, transport);
+                data.Add("ed25519", Passphrase, false, transport);
+                data.Add("ecdsa", Passphrase, false, transport);
+                data.Add("rsa", null, false, transport);
+                data.Add("rsa", Passphrase, true, transport);
+            }
+
+            return data;
+        }
+    }
+
+    public static TheoryData<bool, string> PemOrNot => new()
+    {
+        { false, TransportNames.SshNet }, { true, TransportNames.SshNet }, { false, TransportNames.OpenSsh }, { true, TransportNames.OpenSsh },
+    };
+
     [Theory]
-    [InlineData("ed25519", null, false)]
-    [InlineData("ed25519", Passphrase, false)]
-    [InlineData("ecdsa", Passphrase, false)]
-    [InlineData("rsa", null, false)]
-    [InlineData("rsa", Passphrase, true)]
-    public async Task Open_KeyOfEachType_LogsIn(string type, string? passphrase, bool pem)
+    [MemberData(nameof(KeyTypes))]
+    public async Task Open_KeyOfEachType_LogsIn(string type, string? passphrase, bool pem, string transport)
     {
         var keyPath = await AuthorizeNewKeyAsync(type, passphrase, pem);
-        var arguments = Base();
+        var arguments = Base(transport);
         arguments["privateKey"] = await File.ReadAllTextAsync(keyPath);
         arguments["passphrase"] = passphrase;
 
@@ -37,11 +56,12 @@ public sealed class AuthenticationTests(SshdFixture sshd) : IAsyncLifetime
         Assert.Equal($"{sshd.Username}\n", (await _server.ExecAsync(open.SessionId, "id -un")).Stdout);
     }
 
-    [Fact]
-    public async Task Open_PrivateKeyPath_LogsIn()
+    [Theory]
+    [MemberData(nameof(TransportNames.Both), MemberType = typeof(TransportNames))]
+    public async Task Open_PrivateKeyPath_LogsIn(string transport)
     {
         var keyPath = await AuthorizeNewKeyAsync("ed25519", null, false);
-        var arguments = Base();
+        var arguments = Base(transport);
         arguments["privateKeyPath"] = keyPath;
 
         var open = await _server.CallAsync<OpenResult>("ssh_open", arguments);
@@ -49,24 +69,26 @@ public sealed class AuthenticationTests(SshdFixture sshd) : IAsyncLifetime
         Assert.StartsWith("s", open.SessionId, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Open_DefaultIdentityFile_UsedWhenNoCredentialIsPassed()
+    [Theory]
+    [MemberData(nameof(TransportNames.Both), MemberType = typeof(TransportNames))]
+    public async Task Open_DefaultIdentityFile_UsedWhenNoCredentialIsPassed(string transport)
     {
         var keyPath = await AuthorizeNewKeyAsync("ed25519", null, false);
         var keys = Directory.CreateDirectory(Path.Combine(_dir, "dotssh")).FullName;
         File.Copy(keyPath, Path.Combine(keys, "id_ed25519"));
         await using var server = await McpServerHarness.StartAsync(new Dictionary<string, string?> { ["SshMcp:KeyDirectory"] = keys });
 
-        var open = await server.CallAsync<OpenResult>("ssh_open", Base());
+        var open = await server.CallAsync<OpenResult>("ssh_open", Base(transport));
 
         Assert.Equal("ok\n", (await server.ExecAsync(open.SessionId, "echo ok")).Stdout);
     }
 
-    [Fact]
-    public async Task Open_EncryptedKeyWithoutPassphrase_SaysToPassIt()
+    [Theory]
+    [MemberData(nameof(TransportNames.Both), MemberType = typeof(TransportNames))]
+    public async Task Open_EncryptedKeyWithoutPassphrase_SaysToPassIt(string transport)
     {
         var keyPath = await AuthorizeNewKeyAsync("ed25519", Passphrase, false);
-        var arguments = Base();
+        var arguments = Base(transport);
         arguments["privateKeyPath"] = keyPath;
 
         var error = await _server.CallErrorAsync("ssh_open", arguments);
@@ -75,12 +97,11 @@ public sealed class AuthenticationTests(SshdFixture sshd) : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task Open_WrongPassphrase_SaysSo(bool pem)
+    [MemberData(nameof(PemOrNot))]
+    public async Task Open_WrongPassphrase_SaysSo(bool pem, string transport)
     {
         var keyPath = await AuthorizeNewKeyAsync("rsa", Passphrase, pem);
-        var arguments = Base();
+        var arguments = Base(transport);
         arguments["privateKeyPath"] = keyPath;
         arguments["passphrase"] = "not the passphrase";
 
@@ -90,10 +111,11 @@ public sealed class AuthenticationTests(SshdFixture sshd) : IAsyncLifetime
         Assert.DoesNotContain("not the passphrase", error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Open_UnreadableKeyFile_SaysItCannotBeRead()
+    [Theory]
+    [MemberData(nameof(TransportNames.Both), MemberType = typeof(TransportNames))]
+    public async Task Open_UnreadableKeyFile_SaysItCannotBeRead(string transport)
     {
-        var arguments = Base();
+        var arguments = Base(transport);
         arguments["privateKeyPath"] = Path.Combine(_dir, "missing_key");
 
         var error = await _server.CallErrorAsync("ssh_open", arguments);
@@ -101,12 +123,13 @@ public sealed class AuthenticationTests(SshdFixture sshd) : IAsyncLifetime
         Assert.Contains("Cannot read the private key file", error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Open_KeyNotAuthorized_SaysWhichMethodsWereTried()
+    [Theory]
+    [MemberData(nameof(TransportNames.Both), MemberType = typeof(TransportNames))]
+    public async Task Open_KeyNotAuthorized_SaysWhichMethodsWereTried(string transport)
     {
         var keyPath = Path.Combine(_dir, "stranger");
         await KeygenAsync("ed25519", null, false, keyPath);
-        var arguments = Base();
+        var arguments = Base(transport);
         arguments["privateKeyPath"] = keyPath;
 
         var error = await _server.CallErrorAsync("ssh_open", arguments);
@@ -115,11 +138,12 @@ public sealed class AuthenticationTests(SshdFixture sshd) : IAsyncLifetime
         Assert.Contains($"tried: public key ({keyPath})", error, StringComparison.Ordinal);
     }
 
-    private Dictionary<string, object?> Base() => new()
+    private Dictionary<string, object?> Base(string transport) => new()
     {
         ["host"] = sshd.Host,
         ["port"] = sshd.Port,
         ["username"] = sshd.Username,
+        ["transport"] = transport,
     };
 
     private async Task<string> AuthorizeNewKeyAsync(string type, string? passphrase, bool pem)

@@ -61,7 +61,7 @@ public sealed class CredentialOrderTests : IAsyncLifetime, IDisposable
     }
 
     private static OpenRequest Request() =>
-        new("127.0.0.1", 22, "deploy", null, null, null, null, null, TimeSpan.FromSeconds(10));
+        new OpenRequest("127.0.0.1", 22, "deploy", null, null, null, null, null, TimeSpan.FromSeconds(10)).Routed();
 
     private Task<CredentialSet> CreateAsync(OpenRequest request, ConfiguredIdentities identities, bool withDefaults)
     {

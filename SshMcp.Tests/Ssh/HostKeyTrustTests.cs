@@ -14,18 +14,20 @@ public sealed class HostKeyTrustTests(SshdFixture sshd) : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private Task<McpServerHarness> StartAsync(string policy = "accept-new") =>
+    private Task<McpServerHarness> StartAsync(string transport, string policy = "accept-new") =>
         McpServerHarness.StartAsync(new Dictionary<string, string?>
         {
+            ["SshMcp:Transport"] = transport,
             ["SshMcp:HostKeyPolicy"] = policy,
             ["SshMcp:HostKeyStorePath"] = StorePath,
             ["SshMcp:KnownHostsPath"] = KnownHostsPath,
         });
 
-    [Fact]
-    public async Task Open_NewHostUnderAcceptNew_TrustsRemembersThenKnows()
+    [Theory]
+    [MemberData(nameof(TransportNames.Both), MemberType = typeof(TransportNames))]
+    public async Task Open_NewHostUnderAcceptNew_TrustsRemembersThenKnows(string transport)
     {
-        await using var server = await StartAsync();
+        await using var server = await StartAsync(transport);
 
         var first = await server.OpenAsync(sshd);
         var second = await server.OpenAsync(sshd);
@@ -37,24 +39,26 @@ public sealed class HostKeyTrustTests(SshdFixture sshd) : IDisposable
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(StorePath));
     }
 
-    [Fact]
-    public async Task Open_HashedKnownHostsEntry_IsKnown()
+    [Theory]
+    [MemberData(nameof(TransportNames.Both), MemberType = typeof(TransportNames))]
+    public async Task Open_HashedKnownHostsEntry_IsKnown(string transport)
     {
         await File.WriteAllTextAsync(KnownHostsPath, sshd.KnownHostsLine + "\n");
         var hash = await LocalCommand.RunCheckedAsync("ssh-keygen", ["-H", "-f", KnownHostsPath], default);
         Assert.Equal(0, hash.ExitCode);
         Assert.StartsWith("|1|", await File.ReadAllTextAsync(KnownHostsPath), StringComparison.Ordinal);
-        await using var server = await StartAsync("strict");
+        await using var server = await StartAsync(transport, "strict");
 
         var open = await server.OpenAsync(sshd);
 
         Assert.Equal("known", open.HostKeyStatus);
     }
 
-    [Fact]
-    public async Task Open_UnknownHostUnderStrict_RefusedWithHowToTrustIt()
+    [Theory]
+    [MemberData(nameof(TransportNames.Both), MemberType = typeof(TransportNames))]
+    public async Task Open_UnknownHostUnderStrict_RefusedWithHowToTrustIt(string transport)
     {
-        await using var server = await StartAsync("strict");
+        await using var server = await StartAsync(transport, "strict");
 
         var error = await server.CallErrorAsync("ssh_open", OpenArguments());
 
@@ -62,10 +66,11 @@ public sealed class HostKeyTrustTests(SshdFixture sshd) : IDisposable
         Assert.Contains("hostKeyFingerprint", error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Open_PinnedFingerprint_MatchSaysPinnedMismatchRefused()
+    [Theory]
+    [MemberData(nameof(TransportNames.Both), MemberType = typeof(TransportNames))]
+    public async Task Open_PinnedFingerprint_MatchSaysPinnedMismatchRefused(string transport)
     {
-        await using var server = await StartAsync("strict");
+        await using var server = await StartAsync(transport, "strict");
         var good = OpenArguments();
         good["hostKeyFingerprint"] = sshd.HostKeyFingerprintSha256;
         var bad = OpenArguments();
@@ -79,21 +84,22 @@ public sealed class HostKeyTrustTests(SshdFixture sshd) : IDisposable
         Assert.Contains(sshd.HostKeyFingerprintSha256, error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Open_HostKeyRotated_RefusedUnderAcceptNewAndStrictNamingBothKeysAndTheFile()
+    [Theory]
+    [MemberData(nameof(TransportNames.Both), MemberType = typeof(TransportNames))]
+    public async Task Open_HostKeyRotated_RefusedUnderAcceptNewAndStrictNamingBothKeysAndTheFile(string transport)
     {
         var own = SshdFixture.Create(new SshdOptions());
         await own.InitializeAsync();
         try
         {
-            await using var server = await StartAsync();
+            await using var server = await StartAsync(transport);
             var before = await server.OpenAsync(own);
             await server.CloseAsync(before.SessionId);
             var oldFingerprint = own.HostKeyFingerprintSha256;
 
             await own.RestartWithNewHostKeyAsync(default);
             var acceptNewError = await server.CallErrorAsync("ssh_open", OpenArguments(own));
-            await using var strict = await StartAsync("strict");
+            await using var strict = await StartAsync(transport, "strict");
             var strictError = await strict.CallErrorAsync("ssh_open", OpenArguments(own));
 
             foreach (var error in new[] { acceptNewError, strictError })
@@ -110,10 +116,11 @@ public sealed class HostKeyTrustTests(SshdFixture sshd) : IDisposable
         }
     }
 
-    [Fact]
-    public async Task Open_PolicyOff_AcceptsAnyKeyAsUnchecked()
+    [Theory]
+    [MemberData(nameof(TransportNames.Both), MemberType = typeof(TransportNames))]
+    public async Task Open_PolicyOff_AcceptsAnyKeyAsUnchecked(string transport)
     {
-        await using var server = await StartAsync("off");
+        await using var server = await StartAsync(transport, "off");
 
         var open = await server.OpenAsync(sshd);
 

@@ -11,16 +11,18 @@ public sealed class KeyboardInteractiveTests(KeyboardInteractiveSshdFixture sshd
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    [Fact]
-    public async Task Open_PasswordOnKeyboardInteractiveOnlyHost_LogsIn()
+    [Theory]
+    [MemberData(nameof(TransportNames.Both), MemberType = typeof(TransportNames))]
+    public async Task Open_PasswordOnKeyboardInteractiveOnlyHost_LogsIn(string transport)
     {
-        var open = await _server.OpenAsync(sshd);
+        var open = await _server.OpenAsync(sshd, transport);
 
         Assert.Equal($"{sshd.Username}\n", (await _server.ExecAsync(open.SessionId, "id -un")).Stdout);
     }
 
-    [Fact]
-    public async Task Open_WrongPasswordOnKeyboardInteractiveOnlyHost_FailsNamingTheMethods()
+    [Theory]
+    [MemberData(nameof(TransportNames.Both), MemberType = typeof(TransportNames))]
+    public async Task Open_WrongPasswordOnKeyboardInteractiveOnlyHost_FailsNamingTheMethods(string transport)
     {
         var error = await _server.CallErrorAsync("ssh_open", new Dictionary<string, object?>
         {
@@ -28,6 +30,7 @@ public sealed class KeyboardInteractiveTests(KeyboardInteractiveSshdFixture sshd
             ["port"] = sshd.Port,
             ["username"] = sshd.Username,
             ["password"] = "definitely-wrong",
+            ["transport"] = transport,
         });
 
         Assert.Contains("Authentication failed", error, StringComparison.Ordinal);

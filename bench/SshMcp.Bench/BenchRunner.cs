@@ -85,6 +85,23 @@ internal static class BenchRunner
             return;
         }
 
+        // 200 MiB up and down against scp, with the server's RSS: --only files.
+        if (context.Settings.Only == "files")
+        {
+            BenchContext.Progress("file transfers against scp, stdio");
+            await FileTransfer.RunAsync(context, runDirectory);
+            return;
+        }
+
+        // What runs cost is its own run too (a 64 MiB output, read back): --only runs.
+        if (context.Settings.Only == "runs")
+        {
+            using var client = await SshTestClient.ConnectWithPasswordAsync(context.Sshd);
+            BenchContext.Progress("runs: 64 MiB through ssh_output, background start");
+            await RunsCost.RunAsync(context, client);
+            return;
+        }
+
         BenchContext.Progress("cold start");
         await ColdStart.RunAsync(context);
 
@@ -94,8 +111,10 @@ internal static class BenchRunner
         {
             BenchContext.Progress("memory: idle, then idle sessions");
             await Memory.RunAsync(context, stdio);
-            BenchContext.Progress("exec latency, stdio");
-            await ExecLatency.RunAsync(context, stdio, raw, Goal.RatioAtMost(1.5));
+            BenchContext.Progress("idle sessions: threads and memory per transport");
+            await IdleSessions.RunAsync(context, stdio);
+            BenchContext.Progress("exec latency, stdio (sshnet and openssh)");
+            await ExecLatency.RunAsync(context, stdio, raw, Goal.RatioAtMost(1.5), alsoOpenSsh: true);
             BenchContext.Progress("throughput, stdio");
             await Throughput.RunAsync(context, stdio);
             BenchContext.Progress("ssh_open, stdio");

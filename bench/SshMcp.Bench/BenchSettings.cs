@@ -38,7 +38,8 @@ internal sealed record BenchSettings(
                 "bench",
                 "results",
                 string.Create(CultureInfo.InvariantCulture, $"bench-{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}{(smoke ? "-smoke" : "")}.json"));
-        // --only audit: just the audit log's cost (AuditCost), for measuring that alone.
+        // --only audit: just the audit log's cost (AuditCost); --only runs: just what runs cost (RunsCost); --only files:
+        // just file transfers against scp (FileTransfer).
         var onlyIndex = args.ToList().IndexOf("--only");
         var only = onlyIndex >= 0 && onlyIndex + 1 < args.Count ? args[onlyIndex + 1] : null;
         var baselineIndex = args.ToList().IndexOf("--baseline");

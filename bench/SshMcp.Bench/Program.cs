@@ -1,6 +1,6 @@
 using SshMcp.Bench;
 
-// dotnet run -c Release --project bench/SshMcp.Bench [-- --smoke] [--out FILE] [--baseline OTHER/SshMcp.Server.dll] [--no-cluster] [--only audit|cluster|baseline]
+// dotnet run -c Release --project bench/SshMcp.Bench [-- --smoke] [--out FILE] [--baseline OTHER/SshMcp.Server.dll] [--no-cluster] [--only audit|runs|files|cluster|baseline]
 // --null-server: this binary as a do-nothing MCP stdio server, the floor of the cold-start measurement.
 if (args.Contains(NullServer.Switch))
 {

@@ -29,6 +29,14 @@ internal ref struct SshWireReader(ReadOnlySpan<byte> buffer)
         return value;
     }
 
+    public ulong ReadUInt64()
+    {
+        Need(8);
+        var value = BinaryPrimitives.ReadUInt64BigEndian(_rest);
+        _rest = _rest[8..];
+        return value;
+    }
+
     public ReadOnlySpan<byte> ReadString()
     {
         var length = ReadUInt32();

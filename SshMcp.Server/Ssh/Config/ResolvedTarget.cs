@@ -41,6 +41,9 @@ internal sealed record ResolvedTarget
     /// <summary>UserKnownHostsFile entries; empty when set to <c>none</c>.</summary>
     public IReadOnlyList<string> UserKnownHostsFiles { get; init; } = [];
 
+    /// <summary>Default when <see cref="UserKnownHostsFiles"/> is OpenSSH's own list (<c>~/.ssh/known_hosts ~/.ssh/known_hosts2</c>).</summary>
+    public SettingSource UserKnownHostsFilesSource { get; init; }
+
     public StrictHostKeyChecking StrictHostKeyChecking { get; init; } = StrictHostKeyChecking.Ask;
 
     /// <summary>Null for none (the system's TCP timeout).</summary>

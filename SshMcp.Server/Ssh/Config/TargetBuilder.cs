@@ -26,6 +26,9 @@ internal static class TargetBuilder
             ProxyJump = ParseJump(config.ProxyJump),
             ProxyCommand = config.ProxyCommand,
             UserKnownHostsFiles = config.UserKnownHostsFiles,
+            UserKnownHostsFilesSource = config.UserKnownHostsFiles.SequenceEqual(EffectiveConfig.DefaultUserKnownHostsFiles.Select(account.ExpandTilde), StringComparer.Ordinal)
+                ? SettingSource.Default
+                : SettingSource.Config,
             StrictHostKeyChecking = config.StrictHostKeyChecking,
             ConnectTimeout = config.ConnectTimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             ServerAliveInterval = TimeSpan.FromSeconds(config.ServerAliveIntervalSeconds),

@@ -27,11 +27,12 @@ internal static class HostKeyMessages
         string.Create(CultureInfo.InvariantCulture,
             $"Host key {fingerprint} ({keyType}) presented by {KnownHostName.Display(host, port)} is marked @revoked in {revoked.FilePath} line {revoked.LineNumber} and is never accepted, pinned or not. Ask the host's administrator which key the host should have now.");
 
-    public static string UnknownUnderStrict(string host, int port, string fingerprint, string keyType, IEnumerable<string> files)
+    /// <param name="whyStrict">What made the check strict: "SshMcp:HostKeyPolicy is strict", or the host's config.</param>
+    public static string UnknownUnderStrict(string host, int port, string fingerprint, string keyType, IEnumerable<string> files, string whyStrict)
     {
         var scan = port == 22 ? $"ssh-keyscan {host}" : string.Create(CultureInfo.InvariantCulture, $"ssh-keyscan -p {port} {host}");
         return string.Create(CultureInfo.InvariantCulture,
-            $"Host {KnownHostName.Display(host, port)} is not known (looked in {string.Join(", ", files)}) and SshMcp:HostKeyPolicy is strict. It presented {fingerprint} ({keyType}). To trust it, add its key to known_hosts ({scan} >> ~/.ssh/known_hosts, after checking the fingerprint with the host's administrator), pass a confirmed hostKeyFingerprint, or set SshMcp:HostKeyPolicy=accept-new.");
+            $"Host {KnownHostName.Display(host, port)} is not known (looked in {string.Join(", ", files)}) and {whyStrict}. It presented {fingerprint} ({keyType}). To trust it, add its key to known_hosts ({scan} >> ~/.ssh/known_hosts, after checking the fingerprint with the host's administrator), pass a confirmed hostKeyFingerprint, or set SshMcp:HostKeyPolicy=accept-new.");
     }
 
     public static string PinMismatch(string host, int port, string pinned, string fingerprint, string keyType) =>

@@ -48,13 +48,20 @@ internal sealed class HostKeyTrust
     public HostKeyDecision Check(string host, int port, byte[] keyBlob, string? pinnedFingerprint) =>
         _verifier.Check(host, port, keyBlob, pinnedFingerprint);
 
+    /// <summary>Called during key exchange for one hop of a route: its pin, and what its ssh_config adds (see <see cref="HostKeyScope"/>).</summary>
+    public HostKeyDecision Check(HostKeyScope scope, byte[] keyBlob) => _verifier.Check(scope, keyBlob);
+
     /// <summary>Called once the session authenticated, so that only hosts really used are remembered.</summary>
-    public void Accepted(string host, int port, byte[] keyBlob, HostKeyDecision decision)
+    public void Accepted(string host, int port, byte[] keyBlob, HostKeyDecision decision) =>
+        Accepted(new HostKeyScope(host, port), keyBlob, decision);
+
+    /// <summary>As <see cref="Accepted(string, int, byte[], HostKeyDecision)"/>, for a key checked with <paramref name="scope"/>.</summary>
+    public void Accepted(HostKeyScope scope, byte[] keyBlob, HostKeyDecision decision)
     {
         ArgumentNullException.ThrowIfNull(decision);
         if (decision.Status == HostKeyStatus.NewlyTrusted)
         {
-            _verifier.Remember(host, port, keyBlob);
+            _verifier.Remember(scope, keyBlob);
         }
     }
 }

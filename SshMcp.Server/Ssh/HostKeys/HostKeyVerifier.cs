@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace SshMcp.Server.Ssh.HostKeys;
 
 /// <summary>
@@ -18,8 +20,9 @@ internal sealed class HostKeyVerifier
 {
     private readonly HostKeyOptions _options;
     private readonly ILogger<HostKeyVerifier> _logger;
-    private readonly KnownHostsFile[] _files;
+    private readonly KnownHostsFile? _userFile;
     private readonly KnownHostsFile _store;
+    private readonly ConcurrentDictionary<string, KnownHostsFile> _configFiles = new(StringComparer.Ordinal);
     private readonly Lock _storeWriteGate = new();
 
     public HostKeyVerifier(HostKeyOptions options, ILogger<HostKeyVerifier> logger)
@@ -30,9 +33,9 @@ internal sealed class HostKeyVerifier
         _options = options;
         _logger = logger;
         _store = new KnownHostsFile(HostKeyOptions.ExpandHome(options.StorePath), logger);
-        _files = string.IsNullOrWhiteSpace(options.UserKnownHostsPath)
-            ? [_store]
-            : [new KnownHostsFile(HostKeyOptions.ExpandHome(options.UserKnownHostsPath), logger), _store];
+        _userFile = string.IsNullOrWhiteSpace(options.UserKnownHostsPath)
+            ? null
+            : new KnownHostsFile(HostKeyOptions.ExpandHome(options.UserKnownHostsPath), logger);
     }
 
     /// <summary><c>SHA256:</c> and the unpadded base64 of SHA-256 over the key blob, as <c>ssh-keygen -lf</c> prints it.</summary>
@@ -46,13 +49,22 @@ internal sealed class HostKeyVerifier
     /// <param name="port">The TCP port.</param>
     /// <param name="keyBlob">The raw public key blob (SSH.NET's <c>HostKeyEventArgs.HostKey</c>).</param>
     /// <param name="pinnedFingerprint">A <c>SHA256:</c> fingerprint the caller requires, or null.</param>
-    public HostKeyDecision Check(string host, int port, byte[] keyBlob, string? pinnedFingerprint)
+    public HostKeyDecision Check(string host, int port, byte[] keyBlob, string? pinnedFingerprint) =>
+        Check(new HostKeyScope(host, port) { Pin = pinnedFingerprint }, keyBlob);
+
+    /// <summary>Checks a key as <paramref name="scope"/> says: its pin, and its host's ssh_config files and strictness.</summary>
+    public HostKeyDecision Check(HostKeyScope scope, byte[] keyBlob)
     {
-        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(keyBlob);
+        var (host, port) = scope.LookupAs;
+        ArgumentNullException.ThrowIfNull(host);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, ushort.MaxValue);
 
+        var policy = HostKeyPolicies.Tighten(_options.Policy, scope.Strictness);
+        var pinnedFingerprint = scope.Pin;
+        var files = Files(scope);
         var fingerprint = HostKeyBlob.Sha256Fingerprint(keyBlob);
         if (!KnownHostName.IsValidHost(host))
         {
@@ -65,12 +77,12 @@ internal sealed class HostKeyVerifier
         }
 
         var pinned = string.IsNullOrWhiteSpace(pinnedFingerprint) ? null : pinnedFingerprint;
-        if (pinned is null && _options.Policy == HostKeyPolicy.Off)
+        if (pinned is null && policy == HostKeyPolicy.Off)
         {
             return HostKeyDecision.Accept(HostKeyStatus.Unchecked, fingerprint);
         }
 
-        if (!TryFindEntries(KnownHostName.LookupName(host, port), out var entries, out var unreadableMessage))
+        if (!TryFindEntries(files, KnownHostName.LookupName(host, port), out var entries, out var unreadableMessage))
         {
             return HostKeyDecision.Refuse(fingerprint, unreadableMessage);
         }
@@ -87,7 +99,7 @@ internal sealed class HostKeyVerifier
             return CheckPin(host, port, pinned, fingerprint, keyType);
         }
 
-        if (_options.Policy == HostKeyPolicy.Off)
+        if (policy == HostKeyPolicy.Off)
         {
             return HostKeyDecision.Accept(HostKeyStatus.Unchecked, fingerprint);
         }
@@ -104,11 +116,12 @@ internal sealed class HostKeyVerifier
             return HostKeyDecision.Refuse(fingerprint, HostKeyMessages.Changed(host, port, fingerprint, keyType, known));
         }
 
-        if (_options.Policy == HostKeyPolicy.Strict)
+        if (policy == HostKeyPolicy.Strict)
         {
             HostKeyLog.UnknownHostRefused(_logger, host, port, fingerprint);
+            var why = _options.Policy == HostKeyPolicy.Strict ? "SshMcp:HostKeyPolicy is strict" : "its ssh_config sets StrictHostKeyChecking yes";
             return HostKeyDecision.Refuse(
-                fingerprint, HostKeyMessages.UnknownUnderStrict(host, port, fingerprint, keyType, _files.Select(f => f.Path)));
+                fingerprint, HostKeyMessages.UnknownUnderStrict(host, port, fingerprint, keyType, files.Select(f => f.Path), why));
         }
 
         return HostKeyDecision.Accept(HostKeyStatus.NewlyTrusted, fingerprint);
@@ -121,15 +134,21 @@ internal sealed class HostKeyVerifier
     /// policy trusts on first use, so nothing else may grow the store). A failure to write is logged, not
     /// thrown: the session is fine, and the host will simply count as new next time.
     /// </summary>
-    public void Remember(string host, int port, byte[] keyBlob)
+    public void Remember(string host, int port, byte[] keyBlob) =>
+        Remember(new HostKeyScope(host, port), keyBlob);
+
+    /// <summary>As <see cref="Remember(string, int, byte[])"/>, under the name <paramref name="scope"/> looks keys up by.</summary>
+    public void Remember(HostKeyScope scope, byte[] keyBlob)
     {
+        ArgumentNullException.ThrowIfNull(scope);
+        var (host, port) = scope.LookupAs;
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(keyBlob);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, ushort.MaxValue);
         if (!KnownHostName.IsValidHost(host))
         {
-            throw new ArgumentException(HostKeyMessages.InvalidHost(host), nameof(host));
+            throw new ArgumentException(HostKeyMessages.InvalidHost(host), nameof(scope));
         }
 
         if (!HostKeyBlob.TryReadKeyType(keyBlob, out var keyType))
@@ -137,7 +156,7 @@ internal sealed class HostKeyVerifier
             throw new ArgumentException("The key blob is not a valid SSH public key.", nameof(keyBlob));
         }
 
-        if (_options.Policy != HostKeyPolicy.AcceptNew)
+        if (HostKeyPolicies.Tighten(_options.Policy, scope.Strictness) != HostKeyPolicy.AcceptNew)
         {
             return;
         }
@@ -188,11 +207,33 @@ internal sealed class HostKeyVerifier
     }
 
     /// <summary>Every entry (plain or revoked) whose host field matches, from all files in order.</summary>
-    private bool TryFindEntries(string lookupName, out List<KnownHostEntry> entries, out string unreadableMessage)
+    /// <summary>The files to read, in order: the user's known_hosts, the ones the host's config names, the server's store.</summary>
+    private List<KnownHostsFile> Files(HostKeyScope scope)
+    {
+        var files = new List<KnownHostsFile>(scope.KnownHostsFiles.Count + 2);
+        if (_userFile is not null)
+        {
+            files.Add(_userFile);
+        }
+
+        foreach (var path in scope.KnownHostsFiles)
+        {
+            var file = _configFiles.GetOrAdd(path, p => new KnownHostsFile(p, _logger));
+            if (!files.Any(f => f.Path == file.Path) && file.Path != _store.Path)
+            {
+                files.Add(file);
+            }
+        }
+
+        files.Add(_store);
+        return files;
+    }
+
+    private bool TryFindEntries(List<KnownHostsFile> files, string lookupName, out List<KnownHostEntry> entries, out string unreadableMessage)
     {
         entries = [];
         unreadableMessage = string.Empty;
-        foreach (var file in _files)
+        foreach (var file in files)
         {
             try
             {

@@ -22,6 +22,26 @@ internal static class KnownHostName
         return port == DefaultSshPort ? name : string.Create(CultureInfo.InvariantCulture, $"[{name}]:{port}");
     }
 
+    /// <summary>The reverse of <see cref="LookupName"/>: <c>[host]:port</c> or a bare <c>host</c> (port 22).</summary>
+    public static bool TryParseLookupName(string name, out string host, out int port)
+    {
+        host = name;
+        port = DefaultSshPort;
+        if (!name.StartsWith('['))
+        {
+            return name.Length > 0;
+        }
+
+        var close = name.LastIndexOf("]:", StringComparison.Ordinal);
+        if (close < 2 || !int.TryParse(name.AsSpan(close + 2), NumberStyles.None, CultureInfo.InvariantCulture, out port) || port is < 1 or > 65535)
+        {
+            return false;
+        }
+
+        host = name[1..close];
+        return true;
+    }
+
     /// <summary><c>host:port</c> for messages; an IPv6 literal is bracketed so the port stays readable.</summary>
     public static string Display(string host, int port) => host.Contains(':', StringComparison.Ordinal)
         ? string.Create(CultureInfo.InvariantCulture, $"[{host}]:{port}")

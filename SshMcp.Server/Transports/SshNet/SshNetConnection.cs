@@ -2,24 +2,33 @@ using Renci.SshNet;
 
 namespace SshMcp.Server.Transports.SshNet;
 
-/// <summary>An authenticated SSH.NET client: each command gets an exec channel of its own on it.</summary>
-internal sealed class SshNetConnection(SshClient client, string name) : ISshConnection
+/// <summary>
+/// An authenticated SSH.NET client (the last of <paramref name="clients"/>): each command gets an exec channel of its
+/// own on it. The clients before it are the jump hosts it is reached through, in connect order; the connection owns
+/// them all and disposes them from the target back to the first jump host.
+/// </summary>
+internal sealed class SshNetConnection(IReadOnlyList<SshClient> clients, string name) : ISshConnection
 {
     private static readonly TimeSpan DisconnectBound = TimeSpan.FromSeconds(3);
     private const int MaxResultChars = 64 * 1024;
 
+    private readonly SshClient _client = clients[^1];
     private int _disposed;
 
     public string Transport => SshNetTransport.TransportName;
 
-    public bool IsConnected => Volatile.Read(ref _disposed) == 0 && client.IsConnected;
+    public bool IsConnected => Volatile.Read(ref _disposed) == 0 && clients.All(c => c.IsConnected);
 
     public async Task<IRemoteProcess> StartAsync(string commandLine, IRemoteOutput output, CancellationToken cancellationToken) =>
-        await SshNetProcess.StartAsync(client, commandLine, output, name, cancellationToken);
+        await SshNetProcess.StartAsync(_client, commandLine, output, name, cancellationToken);
+
+    /// <summary>SSH.NET exposes no subsystem request, so this runs the host's sftp-server program (see the script).</summary>
+    public async Task<IRemoteProcess> StartSftpAsync(IRemoteOutput output, CancellationToken cancellationToken) =>
+        await SshNetProcess.StartAsync(_client, Shell.ShellScripts.SftpServer, output, name, cancellationToken);
 
     public async Task<RemoteResult> RunAsync(string commandLine, ReadOnlyMemory<byte> input, TimeSpan bound, CancellationToken cancellationToken)
     {
-        using var command = client.CreateCommand(commandLine);
+        using var command = _client.CreateCommand(commandLine);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(bound);
         try
@@ -51,14 +60,23 @@ internal sealed class SshNetConnection(SshClient client, string name) : ISshConn
             return;
         }
 
-        // Disconnect waits for the transport to wind down; keep it bounded.
-        try
+        await DisposeClientsAsync(clients);
+    }
+
+    /// <summary>Disposes <paramref name="clients"/> from the last to the first, each bounded (a disconnect waits for the transport to wind down).</summary>
+    public static async Task DisposeClientsAsync(IReadOnlyList<SshClient> clients)
+    {
+        ArgumentNullException.ThrowIfNull(clients);
+        for (var i = clients.Count - 1; i >= 0; i--)
         {
-            await Task.Run(client.Dispose).WaitAsync(DisconnectBound);
-        }
-        catch (TimeoutException)
-        {
-            // Left to finish on its own: the socket is being torn down either way.
+            try
+            {
+                await Task.Run(clients[i].Dispose).WaitAsync(DisconnectBound);
+            }
+            catch (TimeoutException)
+            {
+                // Left to finish on its own: the socket is being torn down either way.
+            }
         }
     }
 

@@ -1,106 +1,129 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Renci.SshNet;
-using SshMcp.Server.Options;
 using SshMcp.Server.Ssh;
-using SshMcp.Server.Ssh.HostKeys;
+using SshMcp.Server.Ssh.Routes;
 
 namespace SshMcp.Server.Transports.SshNet;
 
 /// <summary>
-/// SSH.NET in-process: for machines without an <c>ssh</c> binary (the container image). SSH.NET bounds each step of a
-/// connect separately and ignores its token during key exchange, so the deadline is enforced here, and a connect that
-/// overruns it is abandoned and disposed when it finally returns.
+/// SSH.NET in-process: for machines without an <c>ssh</c> binary (the container image). It follows the route ssh_config
+/// resolved: each jump host in turn, each logged in with its own config and credentials and its host key checked under
+/// its own name, and every later hop reached through a <c>direct-tcpip</c> channel of the hop before it
+/// (<see cref="ConnectOnlyForward"/>). The connection owns every hop's client. A ProxyCommand cannot carry SSH.NET,
+/// which only connects through a TCP socket of its own: such a route is refused with the way out.
 /// </summary>
-internal sealed class SshNetTransport(HostKeyTrust hostKeys, IOptions<SshMcpOptions> options, TimeProvider time, ILogger<SshNetTransport> logger) : ISshTransport
+internal sealed class SshNetTransport(SshNetLogin login, ILogger<SshNetTransport> logger) : ISshTransport
 {
     public const string TransportName = "sshnet";
-
-    private static readonly TimeSpan ChannelCloseTimeout = TimeSpan.FromSeconds(2);
 
     public string Name => TransportName;
 
     public async Task<SshConnectResult> ConnectAsync(OpenRequest request, CancellationToken deadline, CancellationToken cancellationToken)
     {
-        using var credentials = await CreateCredentialsAsync(request, deadline, cancellationToken);
-        var info = new Renci.SshNet.ConnectionInfo(request.ConnectAddress ?? request.Host, request.Port, request.Username, [.. credentials.Methods])
+        ArgumentNullException.ThrowIfNull(request);
+        var route = request.Route ?? throw new ArgumentException("The request is routed before a transport connects.", nameof(request));
+        if (route.ProxyCommand is not null)
         {
-            Timeout = request.ConnectTimeout,
-            ChannelCloseTimeout = ChannelCloseTimeout,
-        };
-
-        var client = new SshClient(info);
-        if (options.Value.KeepAliveSeconds > 0)
-        {
-            client.KeepAliveInterval = TimeSpan.FromSeconds(options.Value.KeepAliveSeconds);
+            throw Failures.ProxyCommandNeedsOpenSsh(request.Host, route.Hops[0].Alias);
         }
 
-        HostKeyDecision? decision = null;
-        byte[]? keyBlob = null;
-        client.HostKeyReceived += (_, e) =>
+        if (route.Target.Config is { SetEnv.Count: > 0 } or { SendEnv.Count: > 0 })
         {
-            keyBlob = e.HostKey;
-            decision = hostKeys.Check(request.Host, request.Port, e.HostKey, request.HostKeyFingerprint);
-            e.CanTrust = decision.Trusted;
-        };
+            RouteLog.EnvironmentNotSent(logger, route.Target.Alias);
+        }
 
-        using var either = CancellationTokenSource.CreateLinkedTokenSource(deadline, cancellationToken);
-        var connect = client.ConnectAsync(either.Token);
+        var clients = new List<SshClient>(route.Hops.Count);
         try
         {
-            await connect.WaitAsync(either.Token);
-        }
-        catch (Exception ex)
-        {
-            // A connect still running past the deadline disposes its client when it ends.
-            _ = connect.ContinueWith(static (_, state) => ((SshClient)state!).Dispose(), client, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            if (connect.IsCompleted)
+            SshNetHop? last = null;
+            foreach (var hop in route.Hops)
             {
-                client.Dispose();
+                var hopRequest = hop.IsTarget ? request : OpenRequest.ForJump(hop, request.ConnectTimeout);
+                last = await ConnectHopAsync(route, hop, hopRequest, clients.LastOrDefault(), deadline, cancellationToken);
+                clients.Add(last.Client);
             }
 
-            cancellationToken.ThrowIfCancellationRequested();
-            if (decision is { Trusted: false })
+            if (route.Hops.Count > 1)
             {
-                throw Failures.HostKeyRejected(request.Host, request.Port, decision.RefusalMessage, ex);
+                RouteLog.Connected(logger, route.Target.Alias, route.Hops.Count - 1);
             }
 
-            throw SshNetErrors.TranslateConnect(ex, request, credentials.Descriptions, credentials.ExplainRefusal(time.GetUtcNow()));
+            return new SshConnectResult(new SshNetConnection(clients, route.Target.Alias), last!.HostKeyFingerprint, last.HostKeyStatus);
         }
-
-        if (decision is null || keyBlob is null)
+        catch
         {
-            client.Dispose();
-            throw Failures.NoHostKey(request.Host, request.Port);
-        }
-
-        hostKeys.Accepted(request.Host, request.Port, keyBlob, decision);
-        return new SshConnectResult(new SshNetConnection(client, request.Host), decision.Fingerprint, decision.Status);
-    }
-
-    private async Task<CredentialSet> CreateCredentialsAsync(OpenRequest request, CancellationToken deadline, CancellationToken cancellationToken)
-    {
-        var context = new CredentialContext(
-            Environment.GetEnvironmentVariable, KeyDirectory(), options.Value.AgentSocket, options.Value.AgentTimeout, logger);
-        using var either = CancellationTokenSource.CreateLinkedTokenSource(deadline, cancellationToken);
-        try
-        {
-            return await CredentialSet.CreateAsync(request, context, either.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw Failures.ConnectTimeout(request.Host, request.Port, request.ConnectTimeout);
+            await SshNetConnection.DisposeClientsAsync(clients);
+            throw;
         }
     }
 
-    private string? KeyDirectory()
+    /// <summary>
+    /// One hop. SSH.NET takes a password before it connects, so when a person can be asked (the target only: a jump
+    /// host's request has no prompter) and the host turns out to want a password nobody gave, the person is asked and
+    /// the hop connected again with it, through a new forward.
+    /// </summary>
+    /// <param name="jump">The client of the hop before, or null for the first hop.</param>
+    private async Task<SshNetHop> ConnectHopAsync(SshRoute route, RouteHop hop, OpenRequest request, SshClient? jump, CancellationToken deadline, CancellationToken cancellationToken)
     {
-        if (!string.IsNullOrEmpty(options.Value.KeyDirectory))
+        if (await ConnectHopOnceAsync(route, hop, request, jump, null, deadline, cancellationToken) is { } connected)
         {
-            return options.Value.KeyDirectory;
+            return connected;
         }
 
-        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        return string.IsNullOrEmpty(home) ? null : Path.Combine(home, ".ssh");
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(deadline, cancellationToken);
+        var (user, host, port) = (hop.Config.User, hop.Config.HostName, hop.Config.Port);
+        var password = await request.Prompter!.AskAsync(new SecretPrompt(SecretKind.Password, user, host, port, $"{user}@{host}'s password:"), either.Token);
+        return await ConnectHopOnceAsync(route, hop, request, jump, password, deadline, cancellationToken)
+            ?? throw new InvalidOperationException("A login with a password a person typed asked for a password again.");
+    }
+
+    /// <returns>The hop; null when it wants a password that a person should now be asked for.</returns>
+    private async Task<SshNetHop?> ConnectHopOnceAsync(SshRoute route, RouteHop hop, OpenRequest request, SshClient? jump, Secret? askedPassword, CancellationToken deadline, CancellationToken cancellationToken)
+    {
+        ConnectOnlyForward? forward = null;
+        var previous = hop.ThroughJump ? route.Hops[hop.Index - 1] : null;
+        try
+        {
+            if (jump is null)
+            {
+                return await login.ConnectAsync(hop.ConnectHost, hop.Config.Port, hop, request, askedPassword, deadline, cancellationToken);
+            }
+
+            forward = StartForward(jump, hop, previous!);
+            RouteLog.Forwarding(logger, hop.Alias, previous!.Alias, forward.LocalPort);
+            var connected = await login.ConnectAsync("127.0.0.1", forward.LocalPort, hop, request, askedPassword, deadline, cancellationToken);
+            if (connected is not null && forward.Accepted > 1)
+            {
+                connected.Client.Dispose();
+                throw Failures.JumpForwardIntercepted(previous!.Label);
+            }
+
+            return connected;
+        }
+        catch (SshFailureException failure) when (previous is not null && failure.Kind == SshFailureKind.NotSsh)
+        {
+            throw Failures.JumpForwardFailed(previous.Label, $"'{hop.Alias}'", hop.Config.HostName, hop.Config.Port, failure);
+        }
+        catch (SshFailureException failure) when (!hop.IsTarget)
+        {
+            throw Failures.AtJumpHost(hop.Label, $"'{route.Target.Alias}'", failure);
+        }
+        finally
+        {
+            forward?.CloseListener();
+        }
+    }
+
+    private static ConnectOnlyForward StartForward(SshClient jump, RouteHop hop, RouteHop previous)
+    {
+        try
+        {
+            return ConnectOnlyForward.Start(jump, hop.ConnectHost, hop.Config.Port);
+        }
+        catch (Exception ex) when (ex is not SshFailureException)
+        {
+            // The jump host's connection dropped, or no loopback port could be bound.
+            throw Failures.OpenFailed(hop.Config.HostName, hop.Config.Port, $"forwarding through {previous.Label} failed: {ex.GetType().Name}", ex);
+        }
     }
 }

@@ -37,5 +37,5 @@ internal static class DirectConnect
         server.Services.GetServices<ISshTransport>().Single(t => t.Name == SshNetTransport.TransportName);
 
     private static OpenRequest Request(SshdFixture sshd, ConfiguredIdentities identities, string? passphrase) =>
-        new(sshd.Host, sshd.Port, sshd.Username, null, null, null, passphrase, null, Bound) { Identities = identities };
+        new OpenRequest(sshd.Host, sshd.Port, sshd.Username, null, null, null, passphrase, null, Bound) { Identities = identities }.Routed();
 }

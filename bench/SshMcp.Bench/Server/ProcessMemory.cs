@@ -8,6 +8,9 @@ internal static class ProcessMemory
     /// <summary>Resident set size now, in bytes.</summary>
     public static long Rss(int pid) => ReadKib(pid, "VmRSS:") * 1024;
 
+    /// <summary>How many threads the process has now.</summary>
+    public static int Threads(int pid) => (int)ReadKib(pid, "Threads:");
+
     /// <summary>Peak resident set size ("high water mark") since start or the last <see cref="ResetPeak"/>, in bytes.</summary>
     public static long Peak(int pid) => ReadKib(pid, "VmHWM:") * 1024;
 

@@ -5,13 +5,17 @@ using SshMcp.Tests.Infrastructure;
 
 namespace SshMcp.Bench.Server;
 
-/// <summary>The server's three tools as the benchmark calls them, every call bounded.</summary>
-internal sealed class SshTools(McpClient client)
+/// <summary>The server's tools as the benchmark calls them, every call bounded.</summary>
+/// <param name="transport">ssh_open's transport: <c>sshnet</c> unless a measurement names the other.</param>
+internal sealed class SshTools(McpClient client, string transport = SshTools.SshNet)
 {
+    public const string SshNet = "sshnet";
+    public const string OpenSsh = "openssh";
+
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
 
-    /// <summary>ssh_open with the password, the host key pinned; null when the answer was not a session.</summary>
-    public async Task<string?> OpenAsync(SshdFixture sshd)
+    /// <summary>ssh_open with the password (or <paramref name="keyPath"/>), the host key pinned; null when the answer was not a session.</summary>
+    public async Task<string?> OpenAsync(SshdFixture sshd, string? keyPath = null)
     {
         ArgumentNullException.ThrowIfNull(sshd);
         var result = await client.CallToolAsync(
@@ -21,8 +25,10 @@ internal sealed class SshTools(McpClient client)
                 ["host"] = sshd.Host,
                 ["port"] = sshd.Port,
                 ["username"] = sshd.Username,
-                ["password"] = sshd.Password,
+                ["password"] = keyPath is null ? sshd.Password : null,
+                ["privateKeyPath"] = keyPath,
                 ["hostKeyFingerprint"] = sshd.HostKeyFingerprintSha256,
+                ["transport"] = transport,
             }).AsTask().WaitAsync(Bound);
         return result.IsError != true
             && result.StructuredContent is { ValueKind: JsonValueKind.Object } content
@@ -41,6 +47,29 @@ internal sealed class SshTools(McpClient client)
             "ssh_exec",
             new Dictionary<string, object?> { ["sessionId"] = sessionId, ["command"] = command }).AsTask().WaitAsync(Bound));
 
+    /// <summary>ssh_exec with more arguments (maxOutputBytes, background); the result's runId comes with it.</summary>
+    public async Task<(ExecAnswer Answer, string? RunId, bool Running)> ExecAsync(string sessionId, string command, IReadOnlyDictionary<string, object?> more)
+    {
+        var arguments = new Dictionary<string, object?>(more) { ["sessionId"] = sessionId, ["command"] = command };
+        var result = await client.CallToolAsync("ssh_exec", arguments).AsTask().WaitAsync(Bound);
+        var content = result.StructuredContent is { ValueKind: JsonValueKind.Object } c ? c : default;
+        return (ExecAnswer.From(result), Text(content, "runId"), content.ValueKind == JsonValueKind.Object && content.TryGetProperty("running", out var r) && r.ValueKind == JsonValueKind.True);
+    }
+
+    /// <summary>ssh_output: the text's UTF-8 bytes, where the next read starts, the stream's size; null on a tool error.</summary>
+    public async Task<(long Bytes, long NextOffset, long TotalBytes)?> OutputAsync(string sessionId, string runId, long offset, int maxBytes)
+    {
+        var result = await client.CallToolAsync(
+            "ssh_output",
+            new Dictionary<string, object?> { ["sessionId"] = sessionId, ["runId"] = runId, ["offset"] = offset, ["maxBytes"] = maxBytes }).AsTask().WaitAsync(Bound);
+        if (result.IsError == true || result.StructuredContent is not { ValueKind: JsonValueKind.Object } content)
+        {
+            return null;
+        }
+
+        return (System.Text.Encoding.UTF8.GetByteCount(Text(content, "text") ?? ""), content.GetProperty("nextOffset").GetInt64(), content.GetProperty("totalBytes").GetInt64());
+    }
+
     /// <summary>ssh_close; true when the server said the session was closed.</summary>
     public async Task<bool> CloseAsync(string sessionId)
     {
@@ -49,6 +78,9 @@ internal sealed class SshTools(McpClient client)
             && result.StructuredContent is { ValueKind: JsonValueKind.Object } content
             && content.TryGetProperty("closed", out var closed) && closed.ValueKind == JsonValueKind.True;
     }
+
+    private static string? Text(JsonElement content, string name) =>
+        content.ValueKind == JsonValueKind.Object && content.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     /// <summary>An MCP ping round trip; true when answered.</summary>
     public async Task<bool> PingAsync()

@@ -1,0 +1,104 @@
+using System.ComponentModel;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol;
+using ModelContextProtocol.Server;
+using SshMcp.Server.Options;
+using SshMcp.Server.Principals;
+using SshMcp.Server.Runs;
+using SshMcp.Server.Sessions;
+using SshMcp.Server.Transports;
+
+namespace SshMcp.Server.Tools;
+
+[McpServerToolType]
+internal sealed class SshOutputTool
+{
+    private const int DefaultMaxBytes = 32 * 1024;
+
+    private readonly ISessionService _sessions;
+    private readonly CallerAccessor _callers;
+    private readonly SshMcpOptions _options;
+    private readonly ILogger<SshOutputTool> _logger;
+
+    public SshOutputTool(ISessionService sessions, CallerAccessor callers, IOptions<SshMcpOptions> options, ILogger<SshOutputTool> logger)
+    {
+        _sessions = sessions;
+        _callers = callers;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    [McpServerTool(Name = ToolNames.Output, Title = "Read a run's output", UseStructuredContent = true, ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
+    [Description("Read a run's stdout or stderr from a byte offset: what ssh_exec omitted, or a background run's output (from any session to its host). Continue from nextOffset; waitMs waits for more.")]
+    public async Task<OutputResult> OutputAsync(
+        [Description("From ssh_open.")] string sessionId,
+        [Description("From ssh_exec.")] string runId,
+        [Description("stdout or stderr.")] string stream = "stdout",
+        [Description("Byte offset.")] long offset = 0,
+        [Description("Max bytes.")] int maxBytes = DefaultMaxBytes,
+        [Description("Ms to wait for more output.")] int waitMs = 0,
+        [Description("Exact bytes as base64.")] bool base64 = false,
+        IProgress<ProgressNotificationValue>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var request = Validate(sessionId, runId, stream, offset, maxBytes, waitMs, base64);
+        using var caller = _callers.Current(cancellationToken);
+        return await ToolGuard.RunAsync(ToolNames.Output, _logger, async () =>
+        {
+            var chunk = await _sessions.ReadOutputAsync(sessionId.Trim(), caller.Principal, request, ProgressNotices.Adapt(progress), caller.Cancellation);
+            return new OutputResult(
+                chunk.RunId,
+                SpoolOutputReader.StreamName(chunk.Stream),
+                chunk.Text,
+                chunk.Offset,
+                chunk.NextOffset,
+                chunk.TotalBytes,
+                chunk.Running,
+                chunk.ExitCode,
+                chunk.TruncatedAtStart,
+                chunk.Base64 ? "base64" : null,
+                chunk.Notice);
+        }, caller.Cancellation);
+    }
+
+    private OutputRequest Validate(string sessionId, string runId, string stream, long offset, int maxBytes, int waitMs, bool base64)
+    {
+        if (string.IsNullOrWhiteSpace(sessionId))
+        {
+            throw ToolGuard.InvalidArgument("sessionId is required: pass the id ssh_open returned (any open session to the run's host).");
+        }
+
+        runId = ToolGuard.RunId(runId);
+
+        var which = stream?.Trim().ToLowerInvariant() switch
+        {
+            "stdout" or "" or null => RemoteStream.Stdout,
+            "stderr" => RemoteStream.Stderr,
+            _ => throw ToolGuard.InvalidArgument($"stream must be stdout or stderr (got '{stream}')."),
+        };
+
+        if (offset < 0)
+        {
+            throw ToolGuard.InvalidArgument($"offset must be 0 or more (got {offset}); it counts bytes from the start of the stream.");
+        }
+
+        if (maxBytes < 1)
+        {
+            throw ToolGuard.InvalidArgument($"maxBytes must be at least 1 (got {maxBytes}).");
+        }
+
+        if (waitMs < 0)
+        {
+            throw ToolGuard.InvalidArgument($"waitMs must be 0 or more (got {waitMs}).");
+        }
+
+        return new OutputRequest(
+            runId,
+            which,
+            offset,
+            Math.Min(maxBytes, _options.MaxOutputBytesLimit),
+            TimeSpan.FromMilliseconds(Math.Min(waitMs, _options.MaxTimeoutMs)),
+            base64);
+    }
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using SshMcp.Server.Ssh;
+
+namespace SshMcp.Server.Transports.OpenSsh;
+
+/// <summary>
+/// The argv of each ssh a session starts. Only what the call adds, and what running ssh under a server needs, is
+/// here; the rest comes from the generated config (<see cref="OpenSshConfigFile"/>) and the user's. Every argv ends in
+/// <c>-- destination</c>, so a host name can never be read as an option.
+/// </summary>
+internal static class OpenSshCommandLine
+{
+    /// <summary>What the master prints on its stdout once it has logged in and its control socket accepts clients.</summary>
+    public const string ReadyLine = "sshmcp-master-ready";
+
+    /// <summary>
+    /// The master: logs in, listens on the control socket and runs nothing itself (<c>-N</c>). Its LocalCommand runs
+    /// after the socket is in place, so the line it prints is the readiness event: no polling, no guessing.
+    /// </summary>
+    public static List<string> Master(SessionDirectory directory, OpenRequest request, CallCredentials credentials)
+    {
+        var arguments = new List<string>
+        {
+            "-F", directory.ConfigFile, "-M", "-S", directory.ControlSocket, "-N", "-T",
+            "-o", "ControlPersist=no", "-o", "ForkAfterAuthentication=no", "-o", "ClearAllForwardings=yes",
+            "-o", "PermitLocalCommand=yes", "-o", "LocalCommand=echo " + ReadyLine,
+            "-o", "LogLevel=ERROR",
+        };
+        if (request.HostKeyFingerprint is not null)
+        {
+            // A pin decides alone (see HostKeyAnswers): no file of the user's may vouch for another key. Target only.
+            arguments.AddRange(["-o", "UserKnownHostsFile=/dev/null", "-o", "GlobalKnownHostsFile=/dev/null"]);
+        }
+
+        arguments.AddRange(credentials.Arguments);
+        // Only what the call says, as ssh -l and -p: ssh's own config decides the rest, as in the user's terminal.
+        if (request.Username is { } user)
+        {
+            arguments.AddRange(["-l", user]);
+        }
+
+        if (request.Port is { } port)
+        {
+            arguments.AddRange(["-p", port.ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        arguments.AddRange(["--", request.Host]);
+        return arguments;
+    }
+
+    /// <summary>
+    /// A command on a channel of its own through the master. It reads the config like the master (SetEnv, SendEnv and
+    /// agent forwarding are asked for per channel). ProxyCommand=false stops ssh from connecting on its own when the
+    /// master is gone (ssh falls back to a direct connection when the control socket fails).
+    /// </summary>
+    public static List<string> Channel(SessionDirectory directory, string host, string commandLine, bool userConfig)
+    {
+        var arguments = new List<string>
+        {
+            "-F", userConfig ? directory.ConfigFile : "none", "-S", directory.ControlSocket, "-T", "-e", "none",
+            "-o", "ControlMaster=no", "-o", "ProxyCommand=false", "-o", "RemoteCommand=none", "-o", "SessionType=default",
+            "-o", "StdinNull=no", "-o", "ForkAfterAuthentication=no", "-o", "PermitLocalCommand=no", "-o", "LogLevel=ERROR",
+            "--", host, commandLine,
+        };
+        return arguments;
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Logging;
+
+namespace SshMcp.Server.Transports.OpenSsh;
+
+/// <summary>
+/// Log messages of the OpenSSH transport; event ids 4100–4199. ssh's own messages are logged as it printed them: ssh
+/// never prints a password, passphrase or key (they reach it through the helper and files, never its output).
+/// </summary>
+internal static partial class OpenSshLog
+{
+    [LoggerMessage(EventId = 4100, Level = LogLevel.Debug,
+        Message = "ssh master for {Host}:{Port} (pid {Pid}) is ready in {ElapsedMs} ms")]
+    public static partial void MasterReady(ILogger logger, string host, int port, int pid, long elapsedMs);
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Debug,
+        Message = "ssh for {Host}:{Port} exited with code {ExitCode} before logging in; it said: {SshSaid}")]
+    public static partial void MasterFailed(ILogger logger, string host, int port, int exitCode, string sshSaid);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Debug,
+        Message = "ssh master for {Host} (pid {Pid}) ended on its own with code {ExitCode}; it said: {SshSaid}")]
+    public static partial void MasterEnded(ILogger logger, string host, int pid, int exitCode, string sshSaid);
+
+    [LoggerMessage(EventId = 4110, Level = LogLevel.Debug,
+        Message = "The ssh helper sent a request of {Length} bytes without an end; dropped")]
+    public static partial void HelperRequestTooLong(ILogger logger, int length);
+
+    [LoggerMessage(EventId = 4111, Level = LogLevel.Warning,
+        Message = "The ssh helper channel failed: {Error}")]
+    public static partial void HelperFailed(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 4112, Level = LogLevel.Debug,
+        Message = "ssh asked for {Kind} while logging in to {Host}:{Port}; answered: {Answered}")]
+    public static partial void HelperAsked(ILogger logger, string kind, string host, int port, bool answered);
+
+    [LoggerMessage(EventId = 4120, Level = LogLevel.Information,
+        Message = "The OpenSSH client {SshPath} ({Version}) {Usable} for transport openssh")]
+    public static partial void ClientFound(ILogger logger, string sshPath, string version, string usable);
+}

@@ -1,0 +1,192 @@
+using System.Diagnostics;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SshMcp.Server.Options;
+using SshMcp.Server.Ssh;
+using SshMcp.Server.Ssh.HostKeys;
+
+namespace SshMcp.Server.Transports.OpenSsh;
+
+/// <summary>
+/// The system OpenSSH client: the user's ssh_config, agent, ProxyJump, ProxyCommand and certificates apply because
+/// ssh applies them. One master per session in a private directory, started explicitly (never ControlMaster=auto,
+/// whose dead sockets hang), every ssh bounded by our deadline and killed with its children past it. What the call
+/// adds (a password, a key, a passphrase, a pin) and the server's host key policy reach ssh without any secret in argv
+/// or an environment: see <see cref="CallCredentials"/>, <see cref="LoginPrompts"/> and <see cref="HostKeyAnswers"/>.
+/// </summary>
+internal sealed class OpenSshTransport(
+    OpenSshClient client,
+    HostKeyTrust hostKeys,
+    IOptions<SshMcpOptions> options,
+    TimeProvider time,
+    ILogger<OpenSshTransport> logger) : ISshTransport, IAutoSelectable
+{
+    public const string TransportName = "openssh";
+
+    public string Name => TransportName;
+
+    public bool IsAvailable => client.IsUsable;
+
+    public async Task<SshConnectResult> ConnectAsync(OpenRequest request, CancellationToken deadline, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var sshPath = RequireClient();
+        var context = CredentialContext.FromOptions(options.Value, Environment.GetEnvironmentVariable, logger);
+        if (CallCredentials.NoneAtAll(request, context, configRead: !string.Equals(options.Value.SshConfigPath, "none", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new SshFailureException(SshFailureKind.NoCredentials, CredentialMessages.NoCredentials(request, []));
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var directory = SessionDirectory.Create();
+        OpenSshMaster? master = null;
+        HelperBroker? broker = null;
+        CallCredentials? credentials = null;
+        var connected = false;
+        try
+        {
+            credentials = CallCredentials.Create(request, directory, context.Environment);
+            var prompts = new LoginPrompts(request.Password, request.Passphrase, credentials.KeySources);
+            var keys = new HostKeyAnswers(hostKeys, request.Host, request.HostKeyFingerprint);
+            HelperScript.WriteInto(directory);
+            directory.WriteFile(directory.ConfigFile, Encoding.UTF8.GetBytes(OpenSshConfigFile.Render(directory, options.Value)));
+            broker = HelperBroker.Start(directory, (fields, _) => ValueTask.FromResult(Answer(request, fields, prompts, keys)), logger);
+            var launch = new OpenSshLaunch(sshPath, request.Host, ChildVariables(directory));
+            master = OpenSshMaster.Start(sshPath, OpenSshCommandLine.Master(directory, request, credentials), launch.Environment);
+
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(deadline, cancellationToken);
+            try
+            {
+                await Task.WhenAny(master.Ready, master.Exited).WaitAsync(either.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw keys.FirstRefusal is { } refused
+                    ? Failures.HostKeyRejected(refused.Host, refused.Port, refused.Decision.RefusalMessage)
+                    : Failures.ConnectTimeout(request.Target.HostName, request.Target.Port, request.ConnectTimeout);
+            }
+
+            if (!master.Ready.IsCompleted)
+            {
+                await master.Exited;
+                if (logger.IsEnabled(LogLevel.Debug))
+                {
+                    OpenSshLog.MasterFailed(logger, request.Target.HostName, request.Target.Port, master.ExitCode, master.Messages);
+                }
+
+                throw await FailureAsync(request, master.Messages, prompts, keys, context, cancellationToken);
+            }
+
+            keys.LoginSucceeded();
+            var target = keys.Target ?? throw Failures.NoHostKey(request.Target.HostName, request.Target.Port);
+            var elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            OpenSshLog.MasterReady(logger, request.Target.HostName, request.Target.Port, master.Id, elapsedMs);
+            connected = true;
+            return new SshConnectResult(new OpenSshConnection(master, directory, launch, logger), target.Decision.Fingerprint, target.Decision.Status);
+        }
+        finally
+        {
+            if (broker is not null)
+            {
+                await broker.DisposeAsync();
+            }
+
+            credentials?.Forget();
+            if (!connected)
+            {
+                master?.Dispose();
+                directory.Dispose();
+            }
+        }
+    }
+
+    private string RequireClient()
+    {
+        if (client.Path is not { } path)
+        {
+            throw Failures.OpenSshMissing();
+        }
+
+        return client.IsUsable ? path : throw Failures.OpenSshTooOld(path, client.Version, OpenSshClient.MinimumVersion);
+    }
+
+    /// <summary>ssh's environment besides the server's (secrets removed): the helper as its only way to ask anything.</summary>
+    private Dictionary<string, string?> ChildVariables(SessionDirectory directory)
+    {
+        var variables = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["SSH_ASKPASS"] = directory.Helper,
+            ["SSH_ASKPASS_REQUIRE"] = "force",
+        };
+        if (string.Equals(options.Value.AgentSocket?.Trim(), "none", StringComparison.OrdinalIgnoreCase))
+        {
+            variables[Ssh.Agent.AgentLocation.AuthSocketVariable] = null;
+        }
+
+        return variables;
+    }
+
+    private HelperAnswer Answer(OpenRequest request, IReadOnlyList<string> fields, LoginPrompts prompts, HostKeyAnswers keys)
+    {
+        if (fields.Count > 0 && fields[0] == HostKeyAnswers.RequestKind)
+        {
+            // KnownHostsCommand: a known_hosts line, or none (ssh then refuses the key: StrictHostKeyChecking=yes).
+            var line = keys.Answer(fields);
+            OpenSshLog.HelperAsked(logger, "a host key", request.Target.HostName, request.Target.Port, line is not null);
+            return line is null ? HelperAnswer.Nothing : HelperAnswer.Line(line);
+        }
+
+        // SSH_ASKPASS: the prompt is the one argument; a refusal makes ssh give up that method at once.
+        var answer = fields.Count == 1 ? prompts.Answer(fields[0]) : null;
+        OpenSshLog.HelperAsked(logger, "a prompt", request.Target.HostName, request.Target.Port, answer is not null);
+        return answer is null ? HelperAnswer.Refuse : HelperAnswer.Line(answer);
+    }
+
+    private async Task<SshFailureException> FailureAsync(OpenRequest request, string stderr, LoginPrompts prompts, HostKeyAnswers keys, CredentialContext context, CancellationToken cancellationToken)
+    {
+        var diagnosis = OpenSshErrors.Diagnose(stderr);
+        if (keys.FirstRefusal is { } refused && (diagnosis.Problem is OpenSshProblem.HostKeyRefused or OpenSshProblem.JumpFailed))
+        {
+            return Failures.HostKeyRejected(refused.Host, refused.Port, refused.Decision.RefusalMessage);
+        }
+
+        return diagnosis.Problem switch
+        {
+            OpenSshProblem.HostNotFound => Failures.HostNotFound(request.Host, request.Target.HostName),
+            OpenSshProblem.ConnectionRefused => Failures.ConnectionRefused(request.Target.HostName, request.Target.Port),
+            OpenSshProblem.Unreachable => Failures.Unreachable(request.Target.HostName, request.Target.Port, diagnosis.Detail),
+            OpenSshProblem.TimedOut => Failures.ConnectTimeout(request.Target.HostName, request.Target.Port, request.ConnectTimeout),
+            OpenSshProblem.HostKeyRefused => Failures.HostKeyRefusedBySsh(request.Target.HostName, request.Target.Port, ChangedKeyReport.Describe(stderr) ?? diagnosis.Detail),
+            OpenSshProblem.NotSsh => Failures.NotSsh(request.Target.HostName, request.Target.Port),
+            OpenSshProblem.JumpFailed => Failures.JumpFailed(request.ToString(), diagnosis.Detail),
+            OpenSshProblem.AuthenticationFailed => await AuthenticationFailureAsync(request, diagnosis.Detail, prompts, context, cancellationToken),
+            _ => Failures.OpenFailed(request.Target.HostName, request.Target.Port, diagnosis.Detail),
+        };
+    }
+
+    /// <summary>
+    /// The server refused every method: said in SSH.NET's words, from the credentials SSH.NET would have built for this
+    /// call (what was tried, and what the local side can tell: a certificate that expired, an agent with no key, a key
+    /// that needs a passphrase), plus what ssh asked that nobody could answer.
+    /// </summary>
+    private async Task<SshFailureException> AuthenticationFailureAsync(OpenRequest request, string serverSaid, LoginPrompts prompts, CredentialContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var credentials = await CredentialSet.CreateAsync(request, context, cancellationToken);
+            var sentences = new List<string>();
+            if (credentials.ExplainRefusal(time.GetUtcNow()) is { } explained)
+            {
+                sentences.Add(explained);
+            }
+
+            sentences.AddRange(prompts.Problems.Select(p => CredentialMessages.Sentences([p])).Where(p => !sentences.Any(s => s.Contains(p, StringComparison.Ordinal))));
+            return Failures.AuthenticationFailed(request.ToString(), credentials.Descriptions, serverSaid, sentences.Count == 0 ? null : string.Join(" ", sentences));
+        }
+        catch (SshFailureException failure) when (failure.Kind is SshFailureKind.BadKey or SshFailureKind.NoCredentials)
+        {
+            return failure;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using Renci.SshNet;
+
+namespace SshMcp.Server.Transports.SshNet;
+
+/// <summary>
+/// A <c>direct-tcpip</c> channel through a jump host for the next hop's client, whose listening socket lives only while
+/// that client connects. SSH.NET 2026.0.0 takes neither a stream nor a socket for a client (it always dials its own TCP
+/// socket) and opens <c>direct-tcpip</c> channels only through <see cref="ForwardedPortLocal"/>, whose <c>Stop()</c>
+/// closes every channel it opened (it raises <c>Closing</c>, and each channel then closes its socket). Disposing the
+/// port while its <c>StopPort</c> is kept from running closes only the listening socket: the channel already accepted
+/// stays with the jump host's session until the next hop's client closes its end. <c>RouteTests</c> checks both halves
+/// on the real sshd: the session keeps working, and no listening socket remains.
+/// </summary>
+internal sealed class ConnectOnlyForward : ForwardedPortLocal
+{
+    private const string Loopback = "127.0.0.1";
+
+    private readonly SshClient _jump;
+    private int _accepted;
+    private int _listenerClosed;
+
+    private ConnectOnlyForward(SshClient jump, string host, int port)
+        : base(Loopback, 0, host, (uint)port)
+    {
+        _jump = jump;
+        RequestReceived += (_, _) => Interlocked.Increment(ref _accepted);
+    }
+
+    /// <summary>The loopback port the next hop's client connects to.</summary>
+    public int LocalPort => (int)BoundPort;
+
+    /// <summary>How many connections the listener took; more than one means another local process connected too.</summary>
+    public int Accepted => Volatile.Read(ref _accepted);
+
+    /// <summary>Listens on a free loopback port; each connection to it becomes a channel from <paramref name="jump"/> to <paramref name="host"/>:<paramref name="port"/>.</summary>
+    public static ConnectOnlyForward Start(SshClient jump, string host, int port)
+    {
+        ArgumentNullException.ThrowIfNull(jump);
+        var forward = new ConnectOnlyForward(jump, host, port);
+        try
+        {
+            jump.AddForwardedPort(forward);
+            forward.Start();
+            return forward;
+        }
+        catch
+        {
+            forward.CloseListener();
+            throw;
+        }
+    }
+
+    /// <summary>Closes the listening socket and keeps the channels already open. Idempotent.</summary>
+    public void CloseListener()
+    {
+        if (Interlocked.Exchange(ref _listenerClosed, 1) != 0)
+        {
+            return;
+        }
+
+        // Detached from the client (its Stop() is now a no-op), then disposed: ForwardedPortLocal disposes its listener.
+        if (_jump.ForwardedPorts.Contains(this))
+        {
+            _jump.RemoveForwardedPort(this);
+        }
+
+        Dispose();
+    }
+
+    protected override void StopPort(TimeSpan timeout)
+    {
+        // Stopping would close the channels: once the listener is being closed, nothing stops here.
+        if (Volatile.Read(ref _listenerClosed) == 0)
+        {
+            base.StopPort(timeout);
+        }
+    }
+}

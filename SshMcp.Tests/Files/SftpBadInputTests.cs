@@ -1,0 +1,7 @@
+using SshMcp.Tests.Infrastructure;
+
+namespace SshMcp.Tests.Files;
+
+/// <summary>The tests of <see cref="FileBadInputTests"/> over the session's SFTP channel.</summary>
+[Collection(SshdCollection.Name)]
+public sealed class SftpBadInputTests(SshdFixture sshd) : FileBadInputTests(sshd);

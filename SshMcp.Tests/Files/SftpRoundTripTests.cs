@@ -1,0 +1,7 @@
+using SshMcp.Tests.Infrastructure;
+
+namespace SshMcp.Tests.Files;
+
+/// <summary>The tests of <see cref="FileRoundTripTests"/> over the session's SFTP channel.</summary>
+[Collection(SshdCollection.Name)]
+public sealed class SftpRoundTripTests(SshdFixture sshd) : FileRoundTripTests(sshd);

@@ -1,0 +1,38 @@
+using SshMcp.Server.Transports.OpenSsh;
+using SshMcp.Tests.Infrastructure;
+
+namespace SshMcp.Tests.Transports.OpenSsh;
+
+/// <summary>The parent the session's shell runs under, run by a local sh as sshd would run it (<c>$SHELL -c</c>).</summary>
+public sealed class ExitWrapperTests
+{
+    [Theory]
+    [InlineData("kill -9 $$", null, "KILL")]
+    [InlineData("kill -TERM $$", null, "TERM")]
+    [InlineData("exit 3", 3, null)]
+    [InlineData("exit 255", 255, null)]
+    [InlineData("echo 'it'\"'\"'s quoted'", 0, null)]
+    public async Task Wrap_CommandEnds_ParentExitReadsAsStatusOrSignal(string command, int? status, string? signal)
+    {
+        var result = await LocalCommand.RunAsync("/bin/sh", ["-c", ExitWrapper.Wrap(command)], default);
+
+        Assert.StartsWith(ExitWrapper.StartedMarker, result.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal((status, signal), ExitWrapper.Read(result.ExitCode));
+    }
+
+    [Fact]
+    public async Task Wrap_CommandWithQuotes_RunsExactly()
+    {
+        var result = await LocalCommand.RunAsync("/bin/sh", ["-c", ExitWrapper.Wrap("printf '%s|' \"a b\" 'c'\\''d'")], default);
+
+        Assert.Equal(ExitWrapper.StartedMarker + "a b|c'd|", result.StandardOutput);
+    }
+
+    [Theory]
+    [InlineData(0, 0, null)]
+    [InlineData(137, null, "KILL")]
+    [InlineData(130, null, "INT")]
+    [InlineData(140, 140, null)]
+    public void Read_ExitCode_StatusOrPosixSignal(int exitCode, int? status, string? signal) =>
+        Assert.Equal((status, signal), ExitWrapper.Read(exitCode));
+}
