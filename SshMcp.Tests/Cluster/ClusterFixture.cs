@@ -5,7 +5,8 @@ namespace SshMcp.Tests.Cluster;
 
 /// <summary>
 /// Three replicas of the built server in cluster mode (A, B, C), a real Redis and a real sshd, shared by a test class.
-/// Two principals, named tokens <c>alice</c> and <c>bob</c>, are known to every replica.
+/// Two principals, named tokens <c>alice</c> and <c>bob</c>, are known to every replica, and all three may use
+/// <see cref="LocalRoot"/> for localPath transfers (as replicas on one machine could).
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
@@ -17,6 +18,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     private readonly int[] _httpPorts = [.. Enumerable.Range(0, 3).Select(_ => LoopbackPort.Free())];
     private readonly int[] _siloPorts = [.. Enumerable.Range(0, 3).Select(_ => LoopbackPort.Free())];
     private RedisServer? _redis;
+
+    /// <summary>The directory every replica's localPath transfers may use.</summary>
+    public string LocalRoot { get; } = Directory.CreateTempSubdirectory("sshmcp-cluster-files-").FullName;
 
     public SshdFixture Sshd { get; } = SshdFixture.Create(new SshdOptions());
 
@@ -56,6 +60,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         }
 
         await Sshd.DisposeAsync();
+        Directory.Delete(LocalRoot, recursive: true);
         foreach (var home in _homes)
         {
             Directory.Delete(home, recursive: true);
@@ -78,6 +83,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             ["SshMcp__Cluster__Redis"] = Redis.ConnectionString,
             ["SshMcp__Cluster__ClusterId"] = _clusterId,
             ["SshMcp__Cluster__SiloPort"] = _siloPorts[index].ToString(CultureInfo.InvariantCulture),
+            ["SshMcp__Files__LocalRoot"] = LocalRoot,
             ["OTEL_SDK_DISABLED"] = "true",
         };
         return ReplicaProcess.StartAsync(((char)('A' + index)).ToString(), _httpPorts[index], environment);

@@ -9,7 +9,8 @@ namespace SshMcp.Tests.Cluster;
 /// load balancer may send them. Real processes, a real Redis, a real sshd.
 /// </summary>
 [Trait("Category", "Cluster")]
-public sealed class ClusterRoutingTests(ClusterFixture cluster, ITestOutputHelper output) : IClassFixture<ClusterFixture>
+[Collection(ClusterCollection.Name)]
+public sealed class ClusterRoutingTests(ClusterFixture cluster, ITestOutputHelper output)
 {
     private static readonly TimeSpan ProcessDeadline = TimeSpan.FromSeconds(20);
     private const string Lost = "was lost with the server replica that held it";

@@ -138,7 +138,7 @@ public sealed class RunOutputTests(SshdFixture sshd)
     {
         await using var server = await McpServerHarness.StartAsync();
         var session = (await server.OpenAsync(sshd)).SessionId;
-        var reports = new RecordingProgress();
+        var reports = new ProgressRecorder();
 
         var result = await server.Client.CallToolAsync(
             ToolNames.Exec,
@@ -150,30 +150,5 @@ public sealed class RunOutputTests(SshdFixture sshd)
         Assert.True(seen.Count >= 2, $"{seen.Count} progress notifications");
         Assert.All(seen.Zip(seen.Skip(1)), pair => Assert.True(pair.Second.Progress > pair.First.Progress));
         Assert.Contains(seen, p => p.Message is "step 2" or "step 3" or "step 4");
-    }
-
-    /// <summary>Keeps every report, in order, as it arrives (no posting to the thread pool).</summary>
-    private sealed class RecordingProgress : IProgress<ProgressNotificationValue>
-    {
-        private readonly List<ProgressNotificationValue> _values = [];
-
-        public IReadOnlyList<ProgressNotificationValue> Values
-        {
-            get
-            {
-                lock (_values)
-                {
-                    return [.. _values];
-                }
-            }
-        }
-
-        public void Report(ProgressNotificationValue value)
-        {
-            lock (_values)
-            {
-                _values.Add(value);
-            }
-        }
     }
 }
