@@ -36,7 +36,7 @@ internal sealed class SshOpenTool
     }
 
     [McpServerTool(Name = ToolNames.Open, Title = "Open SSH session", UseStructuredContent = true, ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]
-    [Description("Open a persistent SSH session: one shell whose cwd, exported variables and functions carry over between ssh_exec calls. host may be a ~/.ssh/config alias (its user, port, keys, ProxyJump apply). Auth: password, privateKey or privateKeyPath; else config keys, ssh-agent, ~/.ssh keys. Never ask the user for a password in chat: leave it out, and clients that support it let the user type it on a page. A changed host key is refused.")]
+    [Description("Open a persistent SSH session: one shell whose cwd, exported variables and functions carry over between ssh_exec calls. host may be a ~/.ssh/config alias. Auth: password, privateKey or privateKeyPath; else config keys, ssh-agent, ~/.ssh keys. Never ask for a password in chat: leave it out, and the client may ask the user on a page. A changed host key is refused.")]
     public async Task<OpenResult> OpenAsync(
         McpServer server,
         RequestContext<CallToolRequestParams> context,
@@ -48,8 +48,8 @@ internal sealed class SshOpenTool
         [Description("Path of a private key file on the server's machine.")] string? privateKeyPath = null,
         [Description("Passphrase of an encrypted key.")] string? passphrase = null,
         [Description("Expected host key, SHA256:… as ssh-keygen -lf prints it.")] string? hostKeyFingerprint = null,
-        [Description("Deadline for connecting and logging in, ms (default 15000).")] int? connectTimeoutMs = null,
-        [Description("SSH client: openssh (the system ssh) or sshnet (built in); default auto.")] string? transport = null,
+        [Description("Connect and login deadline, ms (default 15000).")] int? connectTimeoutMs = null,
+        [Description("openssh (system ssh) or sshnet (built in); default auto.")] string? transport = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -10,4 +10,7 @@ public static class ToolNames
     public const string WriteFile = "ssh_write_file";
     public const string Output = "ssh_output";
     public const string Stop = "ssh_stop";
+
+    /// <summary>Every tool the server offers.</summary>
+    public static IReadOnlyList<string> All { get; } = [Open, Exec, Close, List, ReadFile, WriteFile, Output, Stop];
 }

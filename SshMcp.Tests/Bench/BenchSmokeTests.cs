@@ -15,8 +15,12 @@ public sealed class BenchSmokeTests
     private static readonly string[] ExpectedMetrics =
     [
         "memory.idle", "memory.first_session", "memory.sessions.rss_growth", "coldstart.stdio.median",
+        "sessions.sshnet.threads_each", "sessions.sshnet.server_rss_each",
+        "sessions.openssh.threads_each", "sessions.openssh.server_rss_each", "sessions.openssh.ssh_rss_each",
         "exec.stdio.p50", "exec.stdio.p90", "exec.stdio.p99", "floor.shell_rt.stdio.p50", "floor.ping.stdio.p50",
-        "throughput.stdio", "open.stdio.median", "output5mb.stdio.median", "output5mb.rss_growth",
+        "exec.openssh.stdio.p50", "exec.openssh.stdio.p90", "exec.openssh.stdio.p99",
+        "throughput.stdio", "open.stdio.median", "open.openssh.stdio.median",
+        "output5mb.stdio.median", "output5mb.rss_growth", "output5mb.openssh.stdio.median",
         "exec.http.p50", "exec.http.p90", "exec.http.p99", "floor.shell_rt.http.p50", "floor.ping.http.p50",
         "cluster.exec.owner.p50", "cluster.exec.other.p50", "cluster.exec.hop_added.p50", "cluster.throughput",
         "cluster.memory.per_session.a", "cluster.memory.per_session.b", "cluster.memory.per_session.c",
@@ -105,7 +109,7 @@ public sealed class BenchSmokeTests
             using var document = JsonDocument.Parse(await File.ReadAllTextAsync(output));
             var metrics = document.RootElement.GetProperty("metrics").EnumerateArray().ToList();
             Assert.Equal(
-                ["files.sshnet.download", "files.sshnet.rss_growth", "files.sshnet.upload"],
+                ["files.openssh.download", "files.openssh.rss_growth", "files.openssh.upload", "files.sshnet.download", "files.sshnet.rss_growth", "files.sshnet.upload"],
                 metrics.Select(m => m.GetProperty("name").GetString()!).Order());
             Assert.All(metrics, m => Assert.True(m.GetProperty("samples").GetInt32() == m.GetProperty("valid").GetInt32(), $"{m}\n{log}"));
         }

@@ -11,8 +11,8 @@ namespace SshMcp.Tests.Files;
 /// </summary>
 public abstract class FileTestBase(SshdFixture sshd) : IAsyncLifetime
 {
-    /// <summary>The transports every file test runs on (the openssh transport joins when it is on main).</summary>
-    public static IReadOnlyList<string> TransportNames { get; } = ["sshnet"];
+    /// <summary>The transports every file test runs on.</summary>
+    public static IReadOnlyList<string> TransportNames { get; } = ["sshnet", "openssh"];
 
     public static TheoryData<string> Transports => [.. TransportNames];
 

@@ -49,7 +49,7 @@ public sealed class HttpEndToEndTests(SshdFixture sshd) : IAsyncLifetime
 
         var tools = await client.Client.ListToolsAsync().AsTask().WaitAsync(HttpServerHarness.Bound);
 
-        Assert.Equal(["ssh_close", "ssh_exec", "ssh_list", "ssh_open"], tools.Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(ToolNames.All.Order(StringComparer.Ordinal), tools.Select(t => t.Name).Order(StringComparer.Ordinal));
         var list = tools.Single(t => t.Name == ToolNames.List).ProtocolTool;
         Assert.True(list.Annotations?.ReadOnlyHint);
         Assert.NotNull(list.OutputSchema);

@@ -300,7 +300,7 @@ public sealed class ExecBehaviourTests(SshdFixture sshd) : SessionTestBase(sshd)
         var result = await Server.ExecAsync(session, "echo before; kill -9 $$");
 
         Assert.Equal("before\n", result.Stdout);
-        Assert.Null(result.ExitCode);
+        Assert.Equal(137, result.ExitCode);
         Assert.True(result.ShellEnded);
         Assert.Contains("killed by signal KILL", result.Notice, StringComparison.Ordinal);
     }

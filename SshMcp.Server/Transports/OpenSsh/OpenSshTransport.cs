@@ -33,7 +33,8 @@ internal sealed class OpenSshTransport(
         ArgumentNullException.ThrowIfNull(request);
         var sshPath = RequireClient();
         var context = CredentialContext.FromOptions(options.Value, Environment.GetEnvironmentVariable, logger);
-        if (CallCredentials.NoneAtAll(request, context, configRead: !string.Equals(options.Value.SshConfigPath, "none", StringComparison.OrdinalIgnoreCase)))
+        // Nothing to log in with fails before anything starts, unless a person can be asked for a password.
+        if (request.Prompter is null && CallCredentials.NoneAtAll(request, context, configRead: !string.Equals(options.Value.SshConfigPath, "none", StringComparison.OrdinalIgnoreCase)))
         {
             throw new SshFailureException(SshFailureKind.NoCredentials, CredentialMessages.NoCredentials(request, []));
         }
@@ -51,7 +52,8 @@ internal sealed class OpenSshTransport(
             var keys = new HostKeyAnswers(hostKeys, request.Host, request.HostKeyFingerprint);
             HelperScript.WriteInto(directory);
             directory.WriteFile(directory.ConfigFile, Encoding.UTF8.GetBytes(OpenSshConfigFile.Render(directory, options.Value)));
-            broker = HelperBroker.Start(directory, (fields, _) => ValueTask.FromResult(Answer(request, fields, prompts, keys)), logger);
+            var person = new PersonPrompts(request.Prompter, request.Target.User, request.Target.HostName, request.Target.Port);
+            broker = HelperBroker.Start(directory, (fields, stop) => AnswerAsync(request, fields, prompts, person, keys, stop, cancellationToken), logger);
             var launch = new OpenSshLaunch(sshPath, request.Host, ChildVariables(directory));
             master = OpenSshMaster.Start(sshPath, OpenSshCommandLine.Master(directory, request, credentials), launch.Environment);
 
@@ -75,7 +77,7 @@ internal sealed class OpenSshTransport(
                     OpenSshLog.MasterFailed(logger, request.Target.HostName, request.Target.Port, master.ExitCode, master.Messages);
                 }
 
-                throw await FailureAsync(request, master.Messages, prompts, keys, context, cancellationToken);
+                throw person.Failure ?? await FailureAsync(request, master.Messages, prompts, keys, context, cancellationToken);
             }
 
             keys.LoginSucceeded();
@@ -125,6 +127,21 @@ internal sealed class OpenSshTransport(
         }
 
         return variables;
+    }
+
+    /// <summary>The call's answer, else a person's (when one can be asked), else a refusal.</summary>
+    private async ValueTask<HelperAnswer> AnswerAsync(OpenRequest request, IReadOnlyList<string> fields, LoginPrompts prompts, PersonPrompts person, HostKeyAnswers keys, CancellationToken stop, CancellationToken cancellationToken)
+    {
+        var answer = Answer(request, fields, prompts, keys);
+        if (!answer.Refused || fields.Count != 1)
+        {
+            return answer;
+        }
+
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(stop, cancellationToken);
+        var typed = await person.AskAsync(fields[0], either.Token);
+        OpenSshLog.HelperAsked(logger, "a person", request.Target.HostName, request.Target.Port, typed is not null);
+        return typed is null ? HelperAnswer.Refuse : HelperAnswer.Line(typed);
     }
 
     private HelperAnswer Answer(OpenRequest request, IReadOnlyList<string> fields, LoginPrompts prompts, HostKeyAnswers keys)
