@@ -253,7 +253,9 @@ internal sealed class SshSession : IAsyncDisposable
 
         if (_shell.HasEnded || _health.IsConnectionLost)
         {
-            throw _health.IsConnectionLost || _shell.Execution.IsFaulted
+            // A shell that ended with its connection (openssh: its master gone) reads as the connection lost, even
+            // before the shell's end has been classified.
+            throw _health.IsConnectionLost || _shell.Execution.IsFaulted || !_connection.IsConnected
                 ? Failures.ConnectionLost(Endpoint.ToString())
                 : Failures.ShellHasEnded(Id);
         }

@@ -24,7 +24,7 @@ public sealed class LeakTests(ITestOutputHelper output) : IAsyncLifetime
     [MemberData(nameof(TransportNames.Both), MemberType = typeof(TransportNames))]
     public async Task OpenExecClose_ManyCycles_LeavesNothingBehind(string transport)
     {
-        var cycles = int.TryParse(Environment.GetEnvironmentVariable("SSHMCP_LEAK_CYCLES"), CultureInfo.InvariantCulture, out var n) ? n : 100;
+        var cycles = int.TryParse(Environment.GetEnvironmentVariable("SSHMCP_LEAK_CYCLES"), CultureInfo.InvariantCulture, out var n) ? n : 40;
         await using var server = await McpServerHarness.StartAsync();
         var registry = server.Services.GetRequiredService<SessionRegistry>();
         var shells = new List<int>(cycles);

@@ -12,6 +12,8 @@ namespace SshMcp.Server.Transports.OpenSsh;
 /// </summary>
 internal sealed partial class PersonPrompts(ISecretPrompter? prompter, string user, string host, int port)
 {
+    private static readonly TimeSpan AnswerMargin = TimeSpan.FromSeconds(5);
+
     private readonly Lock _gate = new();
     private readonly HashSet<string> _asked = new(StringComparer.Ordinal);
     private SshFailureException? _failure;
@@ -47,8 +49,17 @@ internal sealed partial class PersonPrompts(ISecretPrompter? prompter, string us
             : (SecretKind.Interactive, prompt);
         try
         {
-            using var secret = await prompter.AskAsync(new SecretPrompt(kind, user, host, port, SecretPrompt.Clean(text)), cancellationToken);
-            return secret.Reveal();
+            var question = new SecretPrompt(kind, user, host, port, SecretPrompt.Clean(text));
+            try
+            {
+                // The prompter bounds its own wait; this bound only keeps a prompter that failed to from holding ssh.
+                using var secret = await prompter.AskAsync(question, cancellationToken).WaitAsync(prompter.AnswerBound + AnswerMargin, cancellationToken);
+                return secret.Reveal();
+            }
+            catch (TimeoutException)
+            {
+                throw Failures.SecretTimedOut(question, prompter.AnswerBound);
+            }
         }
         catch (SshFailureException failure) when (failure.Kind == SshFailureKind.SecretNotGiven)
         {
