@@ -21,6 +21,7 @@ internal sealed class SshSession : IAsyncDisposable
 {
     private static readonly TimeSpan ShellEndGrace = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan HostAnswerBound = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan ShellEndBound = TimeSpan.FromSeconds(2);
     private const int LaunchOutputBytes = 4 * 1024;
 
     private readonly ISshConnection _connection;
@@ -105,7 +106,7 @@ internal sealed class SshSession : IAsyncDisposable
     public async Task<ExecOutcome> ExecAsync(ExecRequest request, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
-        ThrowIfUnusable();
+        await ThrowIfUnusableAsync();
         if (!await _turn.WaitAsync(request.Timeout, cancellationToken))
         {
             throw Failures.SessionBusy(Id, request.Timeout);
@@ -114,7 +115,7 @@ internal sealed class SshSession : IAsyncDisposable
         try
         {
             Touch();
-            ThrowIfUnusable();
+            await ThrowIfUnusableAsync();
             var runId = RunIds.New(_time.GetUtcNow());
             var outcome = request.Background
                 ? await StartBackgroundAsync(runId, request, started, cancellationToken)
@@ -242,6 +243,20 @@ internal sealed class SshSession : IAsyncDisposable
         {
             throw Failures.SessionClosed(Id);
         }
+    }
+
+    /// <summary>
+    /// As <see cref="ThrowIfUnusable"/>, but a shell whose output just closed is given a moment to say why (its channel
+    /// may still be learning whether the connection went with it), so the error names the right cause.
+    /// </summary>
+    private async Task ThrowIfUnusableAsync()
+    {
+        if (_shell.HasEnded && !_shell.Execution.IsCompleted)
+        {
+            await Waits.CompletesWithinAsync(_shell.Execution, ShellEndBound);
+        }
+
+        ThrowIfUnusable();
     }
 
     private void ThrowIfUnusable()

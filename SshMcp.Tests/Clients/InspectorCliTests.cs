@@ -12,7 +12,7 @@ namespace SshMcp.Tests.Clients;
 /// through <c>mcpdo</c>, the Inspector's connection CLI, which keeps one stdio server in its daemon across commands.
 /// The Inspector validates results against the tool's outputSchema (its own AJV) and fails the call if they do not.
 /// </summary>
-[Collection(SshdCollection.Name)]
+[Collection(ClientsCollection.Name)]
 public sealed class InspectorCliTests(SshdFixture sshd, ITestOutputHelper output) : IClassFixture<NodeClientsFixture>
 {
     private const string Name = "sshmcp";

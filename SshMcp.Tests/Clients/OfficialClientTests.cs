@@ -11,7 +11,7 @@ namespace SshMcp.Tests.Clients;
 /// against the outputSchema themselves (as the Inspector, Claude Code and VS Code do), and the driver checks it again
 /// with strict AJV; neither may fail, and each client must get the protocol revision it asks for.
 /// </summary>
-[Collection(SshdCollection.Name)]
+[Collection(ClientsCollection.Name)]
 public sealed class OfficialClientTests(SshdFixture sshd, OneChannelSshdFixture oneChannel, ITestOutputHelper output)
     : IClassFixture<OneChannelSshdFixture>, IClassFixture<NodeClientsFixture>
 {

@@ -8,7 +8,7 @@ namespace SshMcp.Tests.Clients;
 /// TypeScript client (SDK 1.x, on which Claude Code, the Inspector and VS Code build) restarts its timeout at each
 /// notification: a 12 s command through a client whose request timeout is 4 s, and a long-poll on a background run.
 /// </summary>
-[Collection(SshdCollection.Name)]
+[Collection(ClientsCollection.Name)]
 public sealed class ProgressThroughClientsTests(SshdFixture sshd) : IClassFixture<NodeClientsFixture>
 {
     private const int RequestTimeoutMs = 4_000;

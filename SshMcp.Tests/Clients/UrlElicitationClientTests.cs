@@ -12,7 +12,7 @@ namespace SshMcp.Tests.Clients;
 /// does. Then every place a secret could leak is searched: each message the client saw, its answers, the server's
 /// logs at Trace, every span in this process, every file in the server's home.
 /// </summary>
-[Collection(SshdCollection.Name)]
+[Collection(ClientsCollection.Name)]
 public sealed class UrlElicitationClientTests(SshdFixture sshd, OtpSshdFixture otp, ITestOutputHelper output)
     : IClassFixture<OtpSshdFixture>, IClassFixture<NodeClientsFixture>
 {

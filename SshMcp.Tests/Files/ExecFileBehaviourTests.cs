@@ -3,7 +3,7 @@ using SshMcp.Tests.Infrastructure;
 namespace SshMcp.Tests.Files;
 
 /// <summary>The tests of <see cref="FileBehaviourTests"/> over shell tools on exec channels, as on a host without an SFTP server.</summary>
-[Collection(SshdCollection.Name)]
+[Collection(FilesCollection.Name)]
 public sealed class ExecFileBehaviourTests(SshdFixture sshd) : FileBehaviourTests(sshd)
 {
     protected override bool OverExec => true;

@@ -11,7 +11,7 @@ namespace SshMcp.Tests.Files;
 /// 200 MiB up and down, streamed through localPath: sha256 equal on both sides, and progress notified on the way
 /// when the transfer takes longer than a second. (Memory stays bounded; the benchmark measures the server's RSS.)
 /// </summary>
-[Collection(SshdCollection.Name)]
+[Collection(FilesCollection.Name)]
 public sealed class LargeFileTests(SshdFixture sshd) : FileTestBase(sshd)
 {
     private const long Size = 200L * 1024 * 1024;

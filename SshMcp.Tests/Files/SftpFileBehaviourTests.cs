@@ -3,5 +3,5 @@ using SshMcp.Tests.Infrastructure;
 namespace SshMcp.Tests.Files;
 
 /// <summary>The tests of <see cref="FileBehaviourTests"/> over the session's SFTP channel.</summary>
-[Collection(SshdCollection.Name)]
+[Collection(FilesCollection.Name)]
 public sealed class SftpFileBehaviourTests(SshdFixture sshd) : FileBehaviourTests(sshd);
