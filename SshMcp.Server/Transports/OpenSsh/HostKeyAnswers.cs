@@ -1,4 +1,5 @@
 using SshMcp.Server.Ssh.HostKeys;
+using SshMcp.Server.Ssh.Routes;
 
 namespace SshMcp.Server.Transports.OpenSsh;
 
@@ -12,7 +13,10 @@ namespace SshMcp.Server.Transports.OpenSsh;
 /// as ssh was asked for it). Every verdict is kept: the target's goes into ssh_open's result, the first refusal into
 /// the error, and the trusted new ones into the store once the login succeeded.
 /// </summary>
-internal sealed class HostKeyAnswers(HostKeyTrust trust, string targetAlias, string? pinnedFingerprint)
+/// <param name="route">The open's route: a hop it names (<c>%n</c>) is checked as sshnet checks it, with its own
+/// ssh_config host key settings (UserKnownHostsFile, HostKeyAlias, StrictHostKeyChecking), so a key the user's own
+/// file lists otherwise is refused even though ssh would take this answer beside that file.</param>
+internal sealed class HostKeyAnswers(HostKeyTrust trust, string targetAlias, string? pinnedFingerprint, SshRoute? route = null)
 {
     public const string RequestKind = "hostkey";
 
@@ -63,10 +67,12 @@ internal sealed class HostKeyAnswers(HostKeyTrust trust, string targetAlias, str
         }
 
         var isTarget = string.Equals(fields[2], targetAlias, StringComparison.OrdinalIgnoreCase);
-        var decision = trust.Check(host, port, blob, isTarget ? pinnedFingerprint : null);
+        var hop = route?.Hops.FirstOrDefault(h => string.Equals(h.Alias, fields[2], StringComparison.OrdinalIgnoreCase) && h.IsTarget == isTarget);
+        var scope = hop is null ? null : HostKeyScope.For(hop.Config, isTarget ? pinnedFingerprint : null);
+        var decision = scope is null ? trust.Check(host, port, blob, isTarget ? pinnedFingerprint : null) : trust.Check(scope, blob);
         lock (_gate)
         {
-            _verdicts.Add(new Verdict(host, port, blob, decision, isTarget));
+            _verdicts.Add(new Verdict(host, port, blob, decision, isTarget) { Hop = hop, Scope = scope });
         }
 
         return decision.Trusted && HostKeyBlob.TryReadKeyType(blob, out var keyType) ? $"{fields[3]} {keyType} {fields[4]}" : null;
@@ -83,9 +89,22 @@ internal sealed class HostKeyAnswers(HostKeyTrust trust, string targetAlias, str
 
         foreach (var verdict in verdicts.Where(v => v.Decision.Trusted))
         {
-            trust.Accepted(verdict.Host, verdict.Port, verdict.KeyBlob, verdict.Decision);
+            if (verdict.Scope is { } scope)
+            {
+                trust.Accepted(scope, verdict.KeyBlob, verdict.Decision);
+            }
+            else
+            {
+                trust.Accepted(verdict.Host, verdict.Port, verdict.KeyBlob, verdict.Decision);
+            }
         }
     }
 
-    internal sealed record Verdict(string Host, int Port, byte[] KeyBlob, HostKeyDecision Decision, bool IsTarget);
+    internal sealed record Verdict(string Host, int Port, byte[] KeyBlob, HostKeyDecision Decision, bool IsTarget)
+    {
+        /// <summary>The route's hop this key was shown for, when ssh named one of them.</summary>
+        public RouteHop? Hop { get; init; }
+
+        public HostKeyScope? Scope { get; init; }
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SshMcp.Server.Options;
+using SshMcp.Server.Ssh.Routes;
 
 namespace SshMcp.Server.Transports.OpenSsh;
 
@@ -15,7 +16,8 @@ internal static class OpenSshConfigFile
 {
     private static readonly string[] DefaultIdentityNames = ["id_rsa", "id_ecdsa", "id_ecdsa_sk", "id_ed25519", "id_ed25519_sk"];
 
-    public static string Render(SessionDirectory directory, SshMcpOptions options)
+    /// <param name="route">The open's planned route: a hop whose approved address differs from its HostName connects there.</param>
+    public static string Render(SessionDirectory directory, SshMcpOptions options, SshRoute? route = null)
     {
         var text = new StringBuilder();
         void Line(string keyword, string value) => text.Append(keyword).Append(' ').Append(value).Append('\n');
@@ -27,6 +29,21 @@ internal static class OpenSshConfigFile
         Line("UpdateHostKeys", "no");
         Line("BatchMode", "no");
         Line("NumberOfPasswordPrompts", "1");
+
+        // Where the hop gate (the allow list) approved an address, ssh connects there and nowhere else: ssh resolves
+        // no name the gate has not checked. Host keys stay known under the hop's own name, as on sshnet.
+        var pinned = route?.Hops.Where(h => !string.Equals(h.ConnectHost, h.Config.HostName, StringComparison.OrdinalIgnoreCase)).ToList() ?? [];
+        foreach (var hop in pinned)
+        {
+            Line("Host", Quote(hop.Alias));
+            Line("    HostName", hop.ConnectHost);
+            Line("    HostKeyAlias", hop.Config.HostKeyAlias ?? hop.Config.HostName);
+        }
+
+        if (pinned.Count > 0)
+        {
+            Line("Match", "all");
+        }
 
         foreach (var file in UserFiles(options.SshConfigPath))
         {

@@ -32,6 +32,7 @@ internal sealed class OpenSshTransport(
     {
         ArgumentNullException.ThrowIfNull(request);
         var sshPath = RequireClient();
+        await FirstHopName.RequireKnownAsync(request, deadline, cancellationToken);
         var context = CredentialContext.FromOptions(options.Value, Environment.GetEnvironmentVariable, logger);
         // Nothing to log in with fails before anything starts, unless a person can be asked for a password.
         if (request.Prompter is null && CallCredentials.NoneAtAll(request, context, configRead: !string.Equals(options.Value.SshConfigPath, "none", StringComparison.OrdinalIgnoreCase)))
@@ -49,9 +50,9 @@ internal sealed class OpenSshTransport(
         {
             credentials = CallCredentials.Create(request, directory, context.Environment);
             var prompts = new LoginPrompts(request.Password, request.Passphrase, credentials.KeySources);
-            var keys = new HostKeyAnswers(hostKeys, request.Host, request.HostKeyFingerprint);
+            var keys = new HostKeyAnswers(hostKeys, request.Host, request.HostKeyFingerprint, request.Route);
             HelperScript.WriteInto(directory);
-            directory.WriteFile(directory.ConfigFile, Encoding.UTF8.GetBytes(OpenSshConfigFile.Render(directory, options.Value)));
+            directory.WriteFile(directory.ConfigFile, Encoding.UTF8.GetBytes(OpenSshConfigFile.Render(directory, options.Value, request.Route)));
             var person = new PersonPrompts(request.Prompter, request.Target.User, request.Target.HostName, request.Target.Port);
             broker = HelperBroker.Start(directory, (fields, stop) => AnswerAsync(request, fields, prompts, person, keys, stop, cancellationToken), logger);
             var launch = new OpenSshLaunch(sshPath, request.Host, ChildVariables(directory));
@@ -65,7 +66,7 @@ internal sealed class OpenSshTransport(
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 throw keys.FirstRefusal is { } refused
-                    ? Failures.HostKeyRejected(refused.Host, refused.Port, refused.Decision.RefusalMessage)
+                    ? Refusal(request, refused)
                     : Failures.ConnectTimeout(request.Target.HostName, request.Target.Port, request.ConnectTimeout);
             }
 
@@ -129,6 +130,15 @@ internal sealed class OpenSshTransport(
         return variables;
     }
 
+    /// <summary>A refused host key, naming the jump host it was shown for as sshnet does.</summary>
+    private static SshFailureException Refusal(OpenRequest request, HostKeyAnswers.Verdict refused)
+    {
+        var failure = Failures.HostKeyRejected(refused.Host, refused.Port, refused.Decision.RefusalMessage);
+        return refused.Hop is { IsTarget: false } jump && request.Route is { } route
+            ? Failures.AtJumpHost(jump.Label, $"'{route.Target.Alias}'", failure)
+            : failure;
+    }
+
     /// <summary>The call's answer, else a person's (when one can be asked), else a refusal.</summary>
     private async ValueTask<HelperAnswer> AnswerAsync(OpenRequest request, IReadOnlyList<string> fields, LoginPrompts prompts, PersonPrompts person, HostKeyAnswers keys, CancellationToken stop, CancellationToken cancellationToken)
     {
@@ -165,7 +175,7 @@ internal sealed class OpenSshTransport(
         var diagnosis = OpenSshErrors.Diagnose(stderr);
         if (keys.FirstRefusal is { } refused && (diagnosis.Problem is OpenSshProblem.HostKeyRefused or OpenSshProblem.JumpFailed))
         {
-            return Failures.HostKeyRejected(refused.Host, refused.Port, refused.Decision.RefusalMessage);
+            return Refusal(request, refused);
         }
 
         return diagnosis.Problem switch
