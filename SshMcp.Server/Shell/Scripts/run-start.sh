@@ -12,7 +12,17 @@
 # the shell's other descriptors (the frame's 8 and 9 among them) are closed: it holds nothing of the channel open.
 # The command runs as a script file, read by the user's shell: never in an argv that other users can see.
 # Answers "started setsid" or "started nosetsid", or "refused" when no private directory could hold the run.
-__sm_r() (
+# The retention rule (sweep.sh) runs in the background with a session's first run only (and with every ssh_list):
+# a sweep per start would cost each start two finds over a directory that grows with every run.
+__sm_r() {
+  if [ -z "${__sm_swept:-}" ]; then
+    __sm_swept=1
+    __sm_r1 "$1" "$2" "$3" "$4" sweep
+  else
+    __sm_r1 "$1" "$2" "$3" "$4"
+  fi
+}
+__sm_r1() (
   [ -z "${ZSH_VERSION:-}" ] || emulate sh
   set +eu
   umask 077
@@ -27,7 +37,7 @@ __sm_r() (
   command -v nohup >/dev/null 2>&1 && N=nohup
   __SSHMCP=$1
   export __SSHMCP
-  sweep "$3" </dev/null >/dev/null 2>&1 8>&- 9>&- &
+  [ "${5:-}" = sweep ] && sweep "$3" </dev/null >/dev/null 2>&1 8>&- 9>&- &
   # $1: the run's file prefix, $2: the shell. The trap on INT and TERM (reset to default in the command) keeps this
   # wrapper alive to write the exit status when the command dies of them.
   exec $G $N "$S" -c 'trap "" HUP; echo $$ >"$1.pid"; trap : INT TERM; "$2" "$1.cmd" </dev/null >"$1.out" 2>"$1.err"; echo $? >"$1.rt"; mv -f "$1.rt" "$1.rc"' sh "$f" "$S" \
