@@ -58,13 +58,19 @@ internal sealed class ConnectOnlyForward : ForwardedPortLocal
             return;
         }
 
-        // Detached from the client (its Stop() is now a no-op), then disposed: ForwardedPortLocal disposes its listener.
+        // Marked stopped first, so that a connection accepted meanwhile is closed at once and no accept is re-armed;
+        // then the listening socket goes. The port itself is not disposed: Dispose() nulls the countdown that an accept
+        // in flight still takes, and SSH.NET 2026.0.0 then throws on a thread-pool thread, which ends the process (seen
+        // when a second local connection raced the close). Then it is detached from the client.
+        if (!ListenerParts.TryStop(this))
+        {
+            Dispose();
+        }
+
         if (_jump.ForwardedPorts.Contains(this))
         {
             _jump.RemoveForwardedPort(this);
         }
-
-        Dispose();
     }
 
     protected override void StopPort(TimeSpan timeout)
