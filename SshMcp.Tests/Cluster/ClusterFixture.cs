@@ -37,11 +37,27 @@ public sealed class ClusterFixture : IAsyncLifetime
         started.CopyTo(Replicas, 0);
     }
 
-    /// <summary>Starts replica <paramref name="index"/> again, on the same ports, as a new process (a new silo).</summary>
+    /// <summary>
+    /// Starts replica <paramref name="index"/> again as a new process (a new silo). Its old ports may have been taken
+    /// meanwhile by another process's connection (other tests run beside these), so each try takes fresh ones.
+    /// </summary>
     public async Task RestartAsync(int index)
     {
         await Replicas[index].DisposeAsync();
-        Replicas[index] = await StartReplicaAsync(index);
+        for (var attempt = 1; ; attempt++)
+        {
+            _httpPorts[index] = LoopbackPort.Free();
+            _siloPorts[index] = LoopbackPort.Free();
+            try
+            {
+                Replicas[index] = await StartReplicaAsync(index);
+                return;
+            }
+            catch (InvalidOperationException) when (attempt < 3)
+            {
+                // It exited while starting (a port taken between the check and its bind): again, elsewhere.
+            }
+        }
     }
 
     /// <summary>What every replica said, for a failure message.</summary>

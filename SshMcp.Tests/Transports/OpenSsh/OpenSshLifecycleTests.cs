@@ -14,7 +14,13 @@ public sealed partial class OpenSshLifecycleTests : IAsyncLifetime
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
     private readonly SshdFixture _sshd = SshdFixture.Create(new SshdOptions());
 
-    public Task InitializeAsync() => _sshd.InitializeAsync();
+    private HashSet<int> _before = [];
+
+    public Task InitializeAsync()
+    {
+        _before = [.. AllSshProcesses().Select(p => p.Pid)];
+        return _sshd.InitializeAsync();
+    }
 
     public Task DisposeAsync() => _sshd.DisposeAsync();
 
@@ -97,11 +103,17 @@ public sealed partial class OpenSshLifecycleTests : IAsyncLifetime
         ["password"] = password,
     };
 
-    /// <summary>The ssh masters this process runs, with the private directory of each (from its <c>-S</c> argument).</summary>
-    private static List<(int Pid, string Directory)> Masters() =>
+    /// <summary>The ssh masters this test's servers run, with the private directory of each (from its <c>-S</c> argument).</summary>
+    private List<(int Pid, string Directory)> Masters() =>
         [.. SshProcesses().Select(p => (p.Pid, Match: MasterArguments().Match(p.Argv))).Where(m => m.Match.Success).Select(m => (m.Pid, Path.GetDirectoryName(m.Match.Groups[1].Value)!))];
 
-    private static List<ProcessSnapshot> SshProcesses() =>
+    /// <summary>
+    /// The ssh processes this process started since this test began: ones left by earlier tests (reported, not this
+    /// test's to count) are set aside. Nothing else runs beside this collection.
+    /// </summary>
+    private List<ProcessSnapshot> SshProcesses() => [.. AllSshProcesses().Where(p => !_before.Contains(p.Pid))];
+
+    private static List<ProcessSnapshot> AllSshProcesses() =>
         [.. ProcessTree.Descendants(Environment.ProcessId).Where(p => p.Argv.StartsWith("/usr/bin/ssh ", StringComparison.Ordinal) || p.Argv.StartsWith("ssh ", StringComparison.Ordinal))];
 
     private static HashSet<string> SessionDirectories() =>
