@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Renci.SshNet;
 
 namespace SshMcp.Server.Ssh;
@@ -72,7 +71,7 @@ internal sealed partial class CredentialSet
                 {
                     prompt.Response = prompt.IsEchoed ? string.Empty : password!();
                 }
-                else if (password is not null && !passwordUsed && !prompt.IsEchoed && PasswordPrompt().IsMatch(prompt.Request))
+                else if (password is not null && !passwordUsed && !prompt.IsEchoed && PromptPatterns.Password().IsMatch(prompt.Request))
                 {
                     passwordUsed = true;
                     prompt.Response = password();
@@ -115,8 +114,4 @@ internal sealed partial class CredentialSet
         new(kind, Username, _request.Target.HostName, _request.Target.Port, text, echo);
 
     private static readonly TimeSpan AnswerMargin = TimeSpan.FromSeconds(5);
-
-    /// <summary>A keyboard-interactive prompt that asks for a password (<c>Password: </c>, <c>deploy's password:</c>).</summary>
-    [GeneratedRegex(@"password[^:]*:\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex PasswordPrompt();
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using SshMcp.Server.Ssh;
 
 namespace SshMcp.Server.Transports.OpenSsh;
@@ -9,7 +8,7 @@ namespace SshMcp.Server.Transports.OpenSsh;
 /// prompt. Each is given once; anything else (a one-time code, a PIN, a second try) is refused at once, so ssh moves on
 /// instead of waiting, and the prompt is kept for the error (and for asking a person, later). Thread-safe.
 /// </summary>
-internal sealed partial class LoginPrompts(string? password, string? passphrase, IReadOnlyDictionary<string, string> keySources)
+internal sealed class LoginPrompts(string? password, string? passphrase, IReadOnlyDictionary<string, string> keySources)
 {
     private const int MaxPromptLength = 120;
 
@@ -47,12 +46,12 @@ internal sealed partial class LoginPrompts(string? password, string? passphrase,
     {
         lock (_gate)
         {
-            if (KeyPrompt().Match(prompt) is { Success: true } key)
+            if (PromptPatterns.KeyPassphrase().Match(prompt) is { Success: true } key)
             {
                 return AnswerPassphrase(key.Groups[1].Value);
             }
 
-            if (PasswordPrompt().IsMatch(prompt) && password is not null && !_passwordAnswered)
+            if (PromptPatterns.Password().IsMatch(prompt) && password is not null && !_passwordAnswered)
             {
                 _passwordAnswered = true;
                 return password;
@@ -60,7 +59,7 @@ internal sealed partial class LoginPrompts(string? password, string? passphrase,
 
             var shown = Clean(prompt);
             _unanswered.Add(shown);
-            if (!PasswordPrompt().IsMatch(prompt) || password is null)
+            if (!PromptPatterns.Password().IsMatch(prompt) || password is null)
             {
                 _problems.Add(CredentialMessages.PromptUnanswered(shown));
             }
@@ -93,12 +92,4 @@ internal sealed partial class LoginPrompts(string? password, string? passphrase,
         var text = new string([.. prompt.Where(c => !char.IsControl(c))]).Trim();
         return text.Length > MaxPromptLength ? text[..MaxPromptLength] + "…" : text;
     }
-
-    /// <summary>ssh's own prompt for a key: <c>Enter passphrase for key '/path': </c>.</summary>
-    [GeneratedRegex(@"^Enter passphrase for (?:key )?'(.+)':\s*$")]
-    private static partial Regex KeyPrompt();
-
-    /// <summary>ssh's password prompt (<c>user@host's password: </c>) or a keyboard-interactive prompt that asks for one.</summary>
-    [GeneratedRegex(@"password[^:]*:\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex PasswordPrompt();
 }

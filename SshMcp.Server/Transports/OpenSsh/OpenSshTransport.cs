@@ -1,10 +1,12 @@
 using System.Diagnostics;
+using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SshMcp.Server.Options;
 using SshMcp.Server.Ssh;
 using SshMcp.Server.Ssh.HostKeys;
+using SshMcp.Server.Ssh.Routes;
 
 namespace SshMcp.Server.Transports.OpenSsh;
 
@@ -32,7 +34,13 @@ internal sealed class OpenSshTransport(
     {
         ArgumentNullException.ThrowIfNull(request);
         var sshPath = RequireClient();
-        await FirstHopName.RequireKnownAsync(request, deadline, cancellationToken);
+        if (request.Route is { } route)
+        {
+            // Only the first hop is this machine's to resolve; the later ones are their jump hosts'.
+            var first = route.Hops[0];
+            await HopName.RequireKnownAsync(first.ConnectHost, ex => NameFailure(route, first, ex, request.ConnectTimeout), deadline, cancellationToken);
+        }
+
         var context = CredentialContext.FromOptions(options.Value, Environment.GetEnvironmentVariable, logger);
         // Nothing to log in with fails before anything starts, unless a person can be asked for a password.
         if (request.Prompter is null && CallCredentials.NoneAtAll(request, context, configRead: !string.Equals(options.Value.SshConfigPath, "none", StringComparison.OrdinalIgnoreCase)))
@@ -128,6 +136,17 @@ internal sealed class OpenSshTransport(
         }
 
         return variables;
+    }
+
+    /// <summary>The first hop's name could not be looked up, said as sshnet says it (naming the jump host when it is one).</summary>
+    private static SshFailureException NameFailure(SshRoute route, RouteHop hop, Exception ex, TimeSpan timeout)
+    {
+        var failure = ex is SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain }
+            ? Failures.HostNotFound(hop.Alias, hop.Config.HostName, ex)
+            : ex is OperationCanceledException
+                ? Failures.ConnectTimeout(hop.Config.HostName, hop.Config.Port, timeout)
+                : Failures.CouldNotConnect(hop.Config.HostName, hop.Config.Port, ex.Message, ex);
+        return hop.IsTarget ? failure : Failures.AtJumpHost(hop.Label, $"'{route.Target.Alias}'", failure);
     }
 
     /// <summary>A refused host key, naming the jump host it was shown for as sshnet does.</summary>

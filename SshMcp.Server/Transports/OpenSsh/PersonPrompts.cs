@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using SshMcp.Server.Ssh;
 
 namespace SshMcp.Server.Transports.OpenSsh;
@@ -10,7 +9,7 @@ namespace SshMcp.Server.Transports.OpenSsh;
 /// the answer was wrong, and it is refused so the login fails as with a wrong password given in the call. A person
 /// who declines, dismisses or does not answer ends the open with that reason (<see cref="Failure"/>).
 /// </summary>
-internal sealed partial class PersonPrompts(ISecretPrompter? prompter, string user, string host, int port)
+internal sealed class PersonPrompts(ISecretPrompter? prompter, string user, string host, int port)
 {
     private static readonly TimeSpan AnswerMargin = TimeSpan.FromSeconds(5);
 
@@ -42,10 +41,10 @@ internal sealed partial class PersonPrompts(ISecretPrompter? prompter, string us
         }
 
         // ssh shows a keyboard-interactive prompt as "(user@host) TEXT", its password method as "user@host's password: ".
-        var interactive = InteractivePrompt().Match(prompt);
+        var interactive = PromptPatterns.SshInteractive().Match(prompt);
         var (kind, text) = interactive.Success ? (SecretKind.Interactive, interactive.Groups[1].Value)
-            : KeyPrompt().IsMatch(prompt) ? (SecretKind.Passphrase, prompt)
-            : PasswordPrompt().IsMatch(prompt) ? (SecretKind.Password, prompt)
+            : PromptPatterns.KeyPassphrase().IsMatch(prompt) ? (SecretKind.Passphrase, prompt)
+            : PromptPatterns.Password().IsMatch(prompt) ? (SecretKind.Password, prompt)
             : (SecretKind.Interactive, prompt);
         try
         {
@@ -71,15 +70,4 @@ internal sealed partial class PersonPrompts(ISecretPrompter? prompter, string us
             return null;
         }
     }
-
-    /// <summary>ssh's own prompt for a key: <c>Enter passphrase for key '/path': </c>.</summary>
-    [GeneratedRegex(@"^Enter passphrase for (?:key )?'(.+)':\s*$")]
-    private static partial Regex KeyPrompt();
-
-    [GeneratedRegex(@"^\([^)\s]+\) (.+)$", RegexOptions.Singleline)]
-    private static partial Regex InteractivePrompt();
-
-    [GeneratedRegex(@"password[^:]*:\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex PasswordPrompt();
 }
-

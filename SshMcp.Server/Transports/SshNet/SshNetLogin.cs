@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Renci.SshNet;
@@ -29,7 +27,7 @@ internal sealed class SshNetLogin(HostKeyTrust hostKeys, IOptions<SshMcpOptions>
     {
         if (!hop.ThroughJump)
         {
-            await RequireKnownNameAsync(host, hop, request.ConnectTimeout, deadline, cancellationToken);
+            await HopName.RequireKnownAsync(host, ex => SshNetErrors.TranslateConnect(ex, hop, request.ConnectTimeout, []), deadline, cancellationToken);
         }
 
         // One token for the whole connect: the credentials' questions to a person and the agent wait on it too.
@@ -98,28 +96,6 @@ internal sealed class SshNetLogin(HostKeyTrust hostKeys, IOptions<SshMcpOptions>
 
         hostKeys.Accepted(scope, keyBlob, decision);
         return new SshNetHop(client, decision.Fingerprint, decision.Status);
-    }
-
-    /// <summary>
-    /// Looks the name up before anything else, as ssh does: a name nobody knows is the first thing to say, before any
-    /// missing credential. The connect itself looks it up again (and tries each address), as SSH.NET does.
-    /// </summary>
-    private static async Task RequireKnownNameAsync(string host, RouteHop hop, TimeSpan timeout, CancellationToken deadline, CancellationToken cancellationToken)
-    {
-        if (IPAddress.TryParse(host, out _))
-        {
-            return;
-        }
-
-        using var either = CancellationTokenSource.CreateLinkedTokenSource(deadline, cancellationToken);
-        try
-        {
-            await Dns.GetHostAddressesAsync(host, either.Token);
-        }
-        catch (Exception ex) when (ex is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            throw SshNetErrors.TranslateConnect(ex, hop, timeout, []);
-        }
     }
 
     /// <summary>
