@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using SshMcp.Server.Principals;
 using SshMcp.Server.Sessions;
@@ -20,9 +21,9 @@ internal sealed class SshCloseTool
         _logger = logger;
     }
 
-    [McpServerTool(Name = ToolNames.Close, Title = "Close SSH session", UseStructuredContent = true, ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = true)]
+    [McpServerTool(Name = ToolNames.Close, Title = "Close SSH session", UseStructuredContent = true, OutputSchemaType = typeof(CloseResult), ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = true)]
     [Description("Close a session: ends its shell and every process it started, and the connection. Closing an unknown or closed session is harmless.")]
-    public async Task<CloseResult> CloseAsync(
+    public async Task<CallToolResult> CloseAsync(
         [Description("From ssh_open.")] string sessionId,
         CancellationToken cancellationToken = default)
     {
@@ -32,7 +33,7 @@ internal sealed class SshCloseTool
         }
 
         using var caller = _callers.Current(cancellationToken);
-        return await ToolGuard.RunAsync(ToolNames.Close, _logger, async () =>
-            new CloseResult(sessionId.Trim(), await _sessions.CloseAsync(sessionId.Trim(), caller.Principal, caller.Cancellation)), caller.Cancellation);
+        return ToolResults.Of(await ToolGuard.RunAsync(ToolNames.Close, _logger, async () =>
+            new CloseResult(sessionId.Trim(), await _sessions.CloseAsync(sessionId.Trim(), caller.Principal, caller.Cancellation)), caller.Cancellation));
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using SshMcp.Server.Options;
 using SshMcp.Server.Principals;
@@ -26,9 +27,9 @@ internal sealed class SshExecTool
         _logger = logger;
     }
 
-    [McpServerTool(Name = ToolNames.Exec, Title = "Run command over SSH", UseStructuredContent = true, ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = true)]
+    [McpServerTool(Name = ToolNames.Exec, Title = "Run command over SSH", UseStructuredContent = true, OutputSchemaType = typeof(ExecResult), ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = true)]
     [Description("Run a shell command in a session's shell (cd, export and functions persist; stdin is empty). Returns stdout, stderr, exitCode, cwd and a runId; a non-zero exit is not an error. Long output shows its first and last part; ssh_output reads the rest. A timeout stops the command; the session stays usable. Use background for work over a couple of minutes or that must survive a disconnect: it returns at once and runs in a child shell (cd and export do not persist).")]
-    public async Task<ExecResult> ExecAsync(
+    public async Task<CallToolResult> ExecAsync(
         [Description("From ssh_open.")] string sessionId,
         [Description("Shell command; multi-line scripts allowed.")] string command,
         [Description("Time limit in ms (default 60000).")] int? timeoutMs = null,
@@ -86,11 +87,11 @@ internal sealed class SshExecTool
 
         var request = new ExecRequest(command, timeout, inline, background);
         using var caller = _callers.Current(cancellationToken);
-        return await ToolGuard.RunAsync(ToolNames.Exec, _logger, async () =>
+        return ToolResults.Of(await ToolGuard.RunAsync(ToolNames.Exec, _logger, async () =>
         {
             var outcome = await _sessions.ExecAsync(sessionId.Trim(), caller.Principal, request, ProgressNotices.Adapt(progress), caller.Cancellation);
             return Shape(outcome, notices.Count == 0 ? null : string.Join(' ', notices));
-        }, caller.Cancellation);
+        }, caller.Cancellation));
     }
 
     private static ExecResult Shape(ExecOutcome outcome, string? extraNotice)

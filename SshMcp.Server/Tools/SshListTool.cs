@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using SshMcp.Server.Principals;
 using SshMcp.Server.Runs;
@@ -23,12 +24,12 @@ internal sealed class SshListTool
         _logger = logger;
     }
 
-    [McpServerTool(Name = ToolNames.List, Title = "List SSH sessions", UseStructuredContent = true, ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
+    [McpServerTool(Name = ToolNames.List, Title = "List SSH sessions", UseStructuredContent = true, OutputSchemaType = typeof(ListResult), ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
     [Description("List your open sessions, and your background runs on their hosts with their state and exit code.")]
-    public async Task<ListResult> ListAsync(CancellationToken cancellationToken = default)
+    public async Task<CallToolResult> ListAsync(CancellationToken cancellationToken = default)
     {
         using var caller = _callers.Current(cancellationToken);
-        return await ToolGuard.RunAsync(ToolNames.List, _logger, async () =>
+        return ToolResults.Of(await ToolGuard.RunAsync(ToolNames.List, _logger, async () =>
         {
             var sessions = await _sessions.ListAsync(caller.Principal, caller.Cancellation);
             var summaries = sessions.Select(s => new SessionSummary(s.Id, s.Endpoint.Host, s.Endpoint.Port, s.Endpoint.Username, s.Endpoint.Transport, s.Cwd, s.IdleSeconds, s.Busy)).ToList();
@@ -36,7 +37,7 @@ internal sealed class SshListTool
             var runs = listing.Runs.Select(Summary).ToList();
             var notice = listing.Unreachable.Count == 0 ? null : $"Could not list the background runs on {string.Join(", ", listing.Unreachable)}.";
             return new ListResult(summaries, runs.Count == 0 ? null : runs, notice);
-        }, caller.Cancellation);
+        }, caller.Cancellation));
     }
 
     private static RunSummary Summary(ListedRun listed)

@@ -35,9 +35,9 @@ internal sealed class SshOpenTool
         _logger = logger;
     }
 
-    [McpServerTool(Name = ToolNames.Open, Title = "Open SSH session", UseStructuredContent = true, ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]
+    [McpServerTool(Name = ToolNames.Open, Title = "Open SSH session", UseStructuredContent = true, OutputSchemaType = typeof(OpenResult), ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true)]
     [Description("Open a persistent SSH session: one shell whose cwd, exported variables and functions carry over between ssh_exec calls. host may be a ~/.ssh/config alias. Auth: password, privateKey or privateKeyPath; else config keys, ssh-agent, ~/.ssh keys. Never ask for a password in chat: leave it out, and the client may ask the user on a page. A changed host key is refused.")]
-    public async Task<OpenResult> OpenAsync(
+    public async Task<CallToolResult> OpenAsync(
         McpServer server,
         RequestContext<CallToolRequestParams> context,
         [Description("Host name, IP address or ~/.ssh/config alias.")] string host,
@@ -57,15 +57,15 @@ internal sealed class SshOpenTool
         if (context.Params?.RequestState is { } requestState)
         {
             // The client is back with its answer to a question this call asked (see Elicitation/InteractiveOpens).
-            return await ToolGuard.RunAsync(ToolNames.Open, _logger, async () =>
-                Result(await _interactive.ResumeAsync(requestState, context.Params.InputResponses, caller.Principal, server, caller.Cancellation)), caller.Cancellation);
+            return ToolResults.Of(await ToolGuard.RunAsync(ToolNames.Open, _logger, async () =>
+                Result(await _interactive.ResumeAsync(requestState, context.Params.InputResponses, caller.Principal, server, caller.Cancellation)), caller.Cancellation));
         }
 
         var request = Validate(host, username, port, password, privateKey, privateKeyPath, passphrase, hostKeyFingerprint, connectTimeoutMs) with { Transport = NullIfEmpty(transport?.Trim()) };
-        return await ToolGuard.RunAsync(ToolNames.Open, _logger, async () => Result(
+        return ToolResults.Of(await ToolGuard.RunAsync(ToolNames.Open, _logger, async () => Result(
             InteractiveOpens.CanAsk(server, _pages, _elicitationEnabled)
                 ? await _interactive.StartAsync(request, caller.Principal, server, caller.Cancellation)
-                : await _sessions.OpenAsync(request, caller.Principal, caller.Cancellation)), caller.Cancellation);
+                : await _sessions.OpenAsync(request, caller.Principal, caller.Cancellation)), caller.Cancellation));
     }
 
     private static OpenResult Result(SessionSnapshot session)

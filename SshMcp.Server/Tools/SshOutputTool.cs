@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using SshMcp.Server.Options;
 using SshMcp.Server.Principals;
@@ -29,9 +30,9 @@ internal sealed class SshOutputTool
         _logger = logger;
     }
 
-    [McpServerTool(Name = ToolNames.Output, Title = "Read a run's output", UseStructuredContent = true, ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
+    [McpServerTool(Name = ToolNames.Output, Title = "Read a run's output", UseStructuredContent = true, OutputSchemaType = typeof(OutputResult), ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
     [Description("Read a run's stdout or stderr from a byte offset: what ssh_exec omitted, or a background run's output (from any session to its host). Continue from nextOffset; waitMs waits for more.")]
-    public async Task<OutputResult> OutputAsync(
+    public async Task<CallToolResult> OutputAsync(
         [Description("From ssh_open.")] string sessionId,
         [Description("From ssh_exec.")] string runId,
         [Description("stdout or stderr.")] string stream = "stdout",
@@ -44,7 +45,7 @@ internal sealed class SshOutputTool
     {
         var request = Validate(sessionId, runId, stream, offset, maxBytes, waitMs, base64);
         using var caller = _callers.Current(cancellationToken);
-        return await ToolGuard.RunAsync(ToolNames.Output, _logger, async () =>
+        return ToolResults.Of(await ToolGuard.RunAsync(ToolNames.Output, _logger, async () =>
         {
             var chunk = await _sessions.ReadOutputAsync(sessionId.Trim(), caller.Principal, request, ProgressNotices.Adapt(progress), caller.Cancellation);
             return new OutputResult(
@@ -59,7 +60,7 @@ internal sealed class SshOutputTool
                 chunk.TruncatedAtStart,
                 chunk.Base64 ? "base64" : null,
                 chunk.Notice);
-        }, caller.Cancellation);
+        }, caller.Cancellation));
     }
 
     private OutputRequest Validate(string sessionId, string runId, string stream, long offset, int maxBytes, int waitMs, bool base64)

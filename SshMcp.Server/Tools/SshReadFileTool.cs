@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using SshMcp.Server.Files;
 using SshMcp.Server.Principals;
@@ -26,9 +27,9 @@ internal sealed class SshReadFileTool
         _logger = logger;
     }
 
-    [McpServerTool(Name = ToolNames.ReadFile, Title = "Read file over SSH", UseStructuredContent = true, ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
+    [McpServerTool(Name = ToolNames.ReadFile, Title = "Read file over SSH", UseStructuredContent = true, OutputSchemaType = typeof(ReadFileResult), ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
     [Description("Read a host file (path relative to cwd). Better than cat: exact text or base64, sha256, mode; slice with offset/maxBytes (32 KiB default); localPath saves any size on the server.")]
-    public async Task<ReadFileResult> ReadAsync(
+    public async Task<CallToolResult> ReadAsync(
         [Description("From ssh_open.")] string sessionId,
         [Description("Host path.")] string path,
         [Description("First byte.")] long offset = 0,
@@ -48,11 +49,11 @@ internal sealed class SshReadFileTool
         var base64 = FileArguments.IsBase64(encoding);
         var request = new ReadFileRequest(path, offset, maxBytes, !base64, FileArguments.LocalPath(localPath));
         using var caller = _callers.Current(cancellationToken);
-        return await ToolGuard.RunAsync(ToolNames.ReadFile, _logger, async () =>
+        return ToolResults.Of(await ToolGuard.RunAsync(ToolNames.ReadFile, _logger, async () =>
         {
             var outcome = await _sessions.ReadFileAsync(sessionId.Trim(), caller.Principal, request, FileProgress.For(progress, "read"), caller.Cancellation);
             return Shape(outcome, base64);
-        }, caller.Cancellation);
+        }, caller.Cancellation));
     }
 
     private static ReadFileResult Shape(ReadFileOutcome outcome, bool base64)

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using SshMcp.Server.Principals;
 using SshMcp.Server.Runs;
@@ -21,9 +22,9 @@ internal sealed class SshStopTool
         _logger = logger;
     }
 
-    [McpServerTool(Name = ToolNames.Stop, Title = "Stop a background run", UseStructuredContent = true, ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = true)]
+    [McpServerTool(Name = ToolNames.Stop, Title = "Stop a background run", UseStructuredContent = true, OutputSchemaType = typeof(StopResult), ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = true)]
     [Description("Stop a background run: INT, TERM, then KILL to all its processes until none is left. Says how it ended.")]
-    public async Task<StopResult> StopAsync(
+    public async Task<CallToolResult> StopAsync(
         [Description("From ssh_open.")] string sessionId,
         [Description("From ssh_exec.")] string runId,
         CancellationToken cancellationToken = default)
@@ -36,7 +37,7 @@ internal sealed class SshStopTool
         runId = ToolGuard.RunId(runId);
 
         using var caller = _callers.Current(cancellationToken);
-        return await ToolGuard.RunAsync(ToolNames.Stop, _logger, async () =>
+        return ToolResults.Of(await ToolGuard.RunAsync(ToolNames.Stop, _logger, async () =>
         {
             var outcome = await _sessions.StopRunAsync(sessionId.Trim(), caller.Principal, runId, caller.Cancellation);
             var name = outcome.Result switch
@@ -46,6 +47,6 @@ internal sealed class SshStopTool
                 _ => "stop-unconfirmed",
             };
             return new StopResult(outcome.RunId, name, outcome.Notice, outcome.ExitCode);
-        }, caller.Cancellation);
+        }, caller.Cancellation));
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using SshMcp.Server.Files;
 using SshMcp.Server.Options;
@@ -27,9 +28,9 @@ internal sealed class SshWriteFileTool
         _logger = logger;
     }
 
-    [McpServerTool(Name = ToolNames.WriteFile, Title = "Write file over SSH", UseStructuredContent = true, ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = true)]
+    [McpServerTool(Name = ToolNames.WriteFile, Title = "Write file over SSH", UseStructuredContent = true, OutputSchemaType = typeof(WriteFileResult), ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = true)]
     [Description("Write a host file (path relative to cwd). Better than echo or heredocs: atomic, keeps mode and owner, binary-safe, sha256-checked; content inline, or localPath uploads a server file.")]
-    public async Task<WriteFileResult> WriteAsync(
+    public async Task<CallToolResult> WriteAsync(
         [Description("From ssh_open.")] string sessionId,
         [Description("Host path.")] string path,
         [Description("The data.")] string? content = null,
@@ -51,7 +52,7 @@ internal sealed class SshWriteFileTool
 
         var request = new WriteFileRequest(path, content is null ? null : Decode(path, content, FileArguments.IsBase64(encoding)), local, FileArguments.ParseMode(mode), append, createDirs);
         using var caller = _callers.Current(cancellationToken);
-        return await ToolGuard.RunAsync(ToolNames.WriteFile, _logger, async () =>
+        return ToolResults.Of(await ToolGuard.RunAsync(ToolNames.WriteFile, _logger, async () =>
         {
             var outcome = await _sessions.WriteFileAsync(sessionId.Trim(), caller.Principal, request, FileProgress.For(progress, "wrote"), caller.Cancellation);
             return new WriteFileResult(
@@ -63,7 +64,7 @@ internal sealed class SshWriteFileTool
                 outcome.Created,
                 outcome.Via == "exec" ? outcome.Via : null,
                 outcome.Notice);
-        }, caller.Cancellation);
+        }, caller.Cancellation));
     }
 
     private byte[] Decode(string path, string content, bool base64)

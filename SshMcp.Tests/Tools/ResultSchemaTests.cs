@@ -75,7 +75,7 @@ public sealed class ResultSchemaTests : IAsyncLifetime
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
             .Select(m => (Method: m, Tool: m.GetCustomAttribute<McpServerToolAttribute>()))
             .Where(x => x.Tool is not null)
-            .ToDictionary(x => x.Tool!.Name!, x => Unwrap(x.Method.ReturnType));
+            .ToDictionary(x => x.Tool!.Name!, x => x.Tool!.OutputSchemaType ?? Unwrap(x.Method.ReturnType));
 
     private static Type Unwrap(Type type) =>
         type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(Task<>) || type.GetGenericTypeDefinition() == typeof(ValueTask<>))
