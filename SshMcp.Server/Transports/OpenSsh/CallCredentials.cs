@@ -72,10 +72,12 @@ internal sealed class CallCredentials
     /// True when ssh could find no credential at all, so the call fails before any connection, as on SSH.NET: none from
     /// the call or <c>SSH_PRIVATE_KEY</c>, no agent socket, no identity file on disk. Only asked when the identities of
     /// the config are known (resolved, or no config is read): a config may name keys that nothing else knows about.
+    /// Never through jump hosts: ssh logs in to them first, as sshnet does, so what they refuse is said first; a target
+    /// with nothing to log in with is then said after them, in the same words.
     /// </summary>
     public static bool NoneAtAll(OpenRequest request, CredentialContext context, bool configRead)
     {
-        if (request.Password is not null || request.PrivateKey is not null || request.PrivateKeyPath is not null
+        if (request.Route is { Hops.Count: > 1 } || request.Password is not null || request.PrivateKey is not null || request.PrivateKeyPath is not null
             || context.Environment(CredentialSet.PrivateKeyVariable) is { Length: > 0 }
             || (configRead && ReferenceEquals(request.Identities, ConfiguredIdentities.None)))
         {

@@ -10,6 +10,11 @@ internal enum OpenSshProblem
     HostKeyRefused,
     NotSsh,
     AuthenticationFailed,
-    JumpFailed,
+
+    /// <summary>A jump host did not connect on to the next hop: it refuses forwarding, or cannot reach it, or no SSH server answers there.</summary>
+    ForwardFailed,
+
+    /// <summary>The first hop's ProxyCommand failed before any SSH server answered.</summary>
+    ProxyFailed,
     Other,
 }

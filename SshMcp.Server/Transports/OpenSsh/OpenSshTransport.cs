@@ -45,7 +45,7 @@ internal sealed class OpenSshTransport(
         // Nothing to log in with fails before anything starts, unless a person can be asked for a password.
         if (request.Prompter is null && CallCredentials.NoneAtAll(request, context, configRead: !string.Equals(options.Value.SshConfigPath, "none", StringComparison.OrdinalIgnoreCase)))
         {
-            throw new SshFailureException(SshFailureKind.NoCredentials, CredentialMessages.NoCredentials(request, []));
+            throw await LoginFailure.NoCredentialsAsync(request, context, cancellationToken);
         }
 
         var started = Stopwatch.GetTimestamp();
@@ -74,7 +74,7 @@ internal sealed class OpenSshTransport(
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 throw keys.FirstRefusal is { } refused
-                    ? Refusal(request, refused)
+                    ? LoginFailure.Refusal(request, refused)
                     : Failures.ConnectTimeout(request.Target.HostName, request.Target.Port, request.ConnectTimeout);
             }
 
@@ -86,7 +86,7 @@ internal sealed class OpenSshTransport(
                     OpenSshLog.MasterFailed(logger, request.Target.HostName, request.Target.Port, master.ExitCode, master.Messages);
                 }
 
-                throw person.Failure ?? await FailureAsync(request, master.Messages, prompts, keys, context, cancellationToken);
+                throw person.Failure ?? await LoginFailure.FromMessagesAsync(request, master.Messages, prompts, keys, context, time, cancellationToken);
             }
 
             keys.LoginSucceeded();
@@ -149,15 +149,6 @@ internal sealed class OpenSshTransport(
         return hop.IsTarget ? failure : Failures.AtJumpHost(hop.Label, $"'{route.Target.Alias}'", failure);
     }
 
-    /// <summary>A refused host key, naming the jump host it was shown for as sshnet does.</summary>
-    private static SshFailureException Refusal(OpenRequest request, HostKeyAnswers.Verdict refused)
-    {
-        var failure = Failures.HostKeyRejected(refused.Host, refused.Port, refused.Decision.RefusalMessage);
-        return refused.Hop is { IsTarget: false } jump && request.Route is { } route
-            ? Failures.AtJumpHost(jump.Label, $"'{route.Target.Alias}'", failure)
-            : failure;
-    }
-
     /// <summary>The call's answer, else a person's (when one can be asked), else a refusal.</summary>
     private async ValueTask<HelperAnswer> AnswerAsync(OpenRequest request, IReadOnlyList<string> fields, LoginPrompts prompts, PersonPrompts person, HostKeyAnswers keys, CancellationToken stop, CancellationToken cancellationToken)
     {
@@ -187,52 +178,5 @@ internal sealed class OpenSshTransport(
         var answer = fields.Count == 1 ? prompts.Answer(fields[0]) : null;
         OpenSshLog.HelperAsked(logger, "a prompt", request.Target.HostName, request.Target.Port, answer is not null);
         return answer is null ? HelperAnswer.Refuse : HelperAnswer.Line(answer);
-    }
-
-    private async Task<SshFailureException> FailureAsync(OpenRequest request, string stderr, LoginPrompts prompts, HostKeyAnswers keys, CredentialContext context, CancellationToken cancellationToken)
-    {
-        var diagnosis = OpenSshErrors.Diagnose(stderr);
-        if (keys.FirstRefusal is { } refused && (diagnosis.Problem is OpenSshProblem.HostKeyRefused or OpenSshProblem.JumpFailed))
-        {
-            return Refusal(request, refused);
-        }
-
-        return diagnosis.Problem switch
-        {
-            OpenSshProblem.HostNotFound => Failures.HostNotFound(request.Host, request.Target.HostName),
-            OpenSshProblem.ConnectionRefused => Failures.ConnectionRefused(request.Target.HostName, request.Target.Port),
-            OpenSshProblem.Unreachable => Failures.Unreachable(request.Target.HostName, request.Target.Port, diagnosis.Detail),
-            OpenSshProblem.TimedOut => Failures.ConnectTimeout(request.Target.HostName, request.Target.Port, request.ConnectTimeout),
-            OpenSshProblem.HostKeyRefused => Failures.HostKeyRefusedBySsh(request.Target.HostName, request.Target.Port, ChangedKeyReport.Describe(stderr) ?? diagnosis.Detail),
-            OpenSshProblem.NotSsh => Failures.NotSsh(request.Target.HostName, request.Target.Port),
-            OpenSshProblem.JumpFailed => Failures.JumpFailed(request.ToString(), diagnosis.Detail),
-            OpenSshProblem.AuthenticationFailed => await AuthenticationFailureAsync(request, diagnosis.Detail, prompts, context, cancellationToken),
-            _ => Failures.OpenFailed(request.Target.HostName, request.Target.Port, diagnosis.Detail),
-        };
-    }
-
-    /// <summary>
-    /// The server refused every method: said in SSH.NET's words, from the credentials SSH.NET would have built for this
-    /// call (what was tried, and what the local side can tell: a certificate that expired, an agent with no key, a key
-    /// that needs a passphrase), plus what ssh asked that nobody could answer.
-    /// </summary>
-    private async Task<SshFailureException> AuthenticationFailureAsync(OpenRequest request, string serverSaid, LoginPrompts prompts, CredentialContext context, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var credentials = await CredentialSet.CreateAsync(request, context, cancellationToken);
-            var sentences = new List<string>();
-            if (credentials.ExplainRefusal(time.GetUtcNow()) is { } explained)
-            {
-                sentences.Add(explained);
-            }
-
-            sentences.AddRange(prompts.Problems.Select(p => CredentialMessages.Sentences([p])).Where(p => !sentences.Any(s => s.Contains(p, StringComparison.Ordinal))));
-            return Failures.AuthenticationFailed(request.ToString(), credentials.Descriptions, serverSaid, sentences.Count == 0 ? null : string.Join(" ", sentences));
-        }
-        catch (SshFailureException failure) when (failure.Kind is SshFailureKind.BadKey or SshFailureKind.NoCredentials)
-        {
-            return failure;
-        }
     }
 }

@@ -17,13 +17,6 @@ public sealed class RouteErrorTests(RouteFixture fixture) : IDisposable
 
     public static TheoryData<string> Transports => RouteTests.Transports;
 
-    /// <summary>
-    /// Errors whose openssh wording still differs from sshnet's: ssh reports a jump host's refusal (of the connection,
-    /// the login or the forward) and an agent it cannot reach in its own words, which the openssh transport does not
-    /// yet attribute to the hop. The outcome (a refused open) is the same on both.
-    /// </summary>
-    public static TheoryData<string> SshNetWording => new() { "sshnet" };
-
     public void Dispose() => _timeout.Dispose();
 
     [Theory]
@@ -47,7 +40,7 @@ public sealed class RouteErrorTests(RouteFixture fixture) : IDisposable
     }
 
     [Theory]
-    [MemberData(nameof(SshNetWording))]
+    [MemberData(nameof(Transports))]
     public async Task Open_JumpHostRefusesConnections_NamesTheJumpHost(string transport)
     {
         var closed = ClosedPort();
@@ -71,7 +64,7 @@ public sealed class RouteErrorTests(RouteFixture fixture) : IDisposable
     }
 
     [Theory]
-    [MemberData(nameof(SshNetWording))]
+    [MemberData(nameof(Transports))]
     public async Task Open_JumpHostRefusesLogin_NamesTheJumpHostAndWhatWasTried(string transport)
     {
         // The agent's key without its certificate: the bastion trusts only the CA.
@@ -84,7 +77,7 @@ public sealed class RouteErrorTests(RouteFixture fixture) : IDisposable
     }
 
     [Theory]
-    [MemberData(nameof(SshNetWording))]
+    [MemberData(nameof(Transports))]
     public async Task Open_JumpHostRefusesToForward_NamesTheJumpHostAndTheSetting(string transport)
     {
         await using var noForwarding = SshdFixture.Create(new SshdOptions
@@ -116,7 +109,7 @@ public sealed class RouteErrorTests(RouteFixture fixture) : IDisposable
     }
 
     [Theory]
-    [MemberData(nameof(SshNetWording))]
+    [MemberData(nameof(Transports))]
     public async Task Open_AgentUnreachable_SaysSoAndWhatToDo(string transport)
     {
         fixture.AddHosts("gone-agent", "Host agent-gone\n    HostName 127.0.0.1\n    Port {target}\n    IdentityAgent {root}/gone.sock\n");
@@ -152,15 +145,17 @@ public sealed class RouteErrorTests(RouteFixture fixture) : IDisposable
     }
 
     [Theory]
-    [MemberData(nameof(SshNetWording))]
+    [MemberData(nameof(Transports))]
     public async Task Open_IdentityFileNeedsPassphrase_SaysSoAndWhatToDo(string transport)
     {
-        await TestKeyPair.GenerateAsync("ed25519", fixture.Config.Root, _timeout.Token, passphrase: "not typed here", keepFiles: true, name: "locked");
-        fixture.AddHosts("locked-key", "Host needs-passphrase\n    HostName 127.0.0.1\n    Port {target}\n    IdentityFile {root}/locked\n    IdentityAgent none\n");
+        // A key of its own per transport: the cases run side by side.
+        var name = $"locked-{transport}";
+        await TestKeyPair.GenerateAsync("ed25519", fixture.Config.Root, _timeout.Token, passphrase: "not typed here", keepFiles: true, name: name);
+        fixture.AddHosts($"locked-key-{transport}", $"Host needs-passphrase-{transport}\n    HostName 127.0.0.1\n    Port {{target}}\n    IdentityFile {{root}}/{name}\n    IdentityAgent none\n");
 
-        var error = await OpenErrorAsync(transport, "needs-passphrase");
+        var error = await OpenErrorAsync(transport, $"needs-passphrase-{transport}");
 
-        Assert.Contains($"the private key {fixture.Expand("{root}/locked")} is encrypted and no passphrase was given; pass passphrase, or ssh-add it to the ssh-agent", error, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains($"the private key {fixture.Expand("{root}/" + name)} is encrypted and no passphrase was given; pass passphrase, or ssh-add it to the ssh-agent", error, StringComparison.OrdinalIgnoreCase);
     }
 
     [Theory]

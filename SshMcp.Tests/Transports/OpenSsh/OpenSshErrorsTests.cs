@@ -32,7 +32,6 @@ public sealed class OpenSshErrorsTests
     [InlineData("deploy@127.0.0.1: Permission denied (publickey,password).\r\n", "AuthenticationFailed")]
     [InlineData("Received disconnect from 127.0.0.1 port 22:2: Too many authentication failures\r\nDisconnected from 127.0.0.1 port 22\r\n", "AuthenticationFailed")]
     [InlineData("kex_exchange_identification: Connection closed by remote host\r\nConnection closed by 127.0.0.1 port 8080\r\n", "NotSsh")]
-    [InlineData("channel 0: open failed: connect failed: Connection refused\r\nstdio forwarding failed\r\nkex_exchange_identification: Connection closed by remote host\r\nConnection closed by UNKNOWN port 65535\r\n", "JumpFailed")]
     [InlineData("something new\r\n", "Other")]
     public void Diagnose_WhatSshSaid_NamesTheProblem(string stderr, string problem) =>
         Assert.Equal(problem, OpenSshErrors.Diagnose(stderr).Problem.ToString());
@@ -41,11 +40,39 @@ public sealed class OpenSshErrorsTests
     public void Diagnose_PermissionDenied_KeepsWhatTheServerSaidWithoutTheUser() =>
         Assert.Equal("Permission denied (publickey,password).", OpenSshErrors.Diagnose("deploy@10.0.0.5: Permission denied (publickey,password).\r\n").Detail);
 
+    /// <summary>
+    /// Captured through ProxyJump routes of 2 and 3 hops, every host on 127.0.0.1 (the master at LogLevel ERROR, the
+    /// jump hosts' ssh at INFO): the failing ssh says why, each ssh above it that its connection closed.
+    /// </summary>
+    [Theory]
+    [InlineData("ssh: connect to host 127.0.0.1 port 42009: Connection refused\r\nkex_exchange_identification: Connection closed by remote host\r\n", 2, "ConnectionRefused", 0)]
+    [InlineData("ssh: connect to host 127.0.0.1 port 42009: Connection refused\r\nkex_exchange_identification: Connection closed by remote host\r\nConnection closed by UNKNOWN port 65535\r\nkex_exchange_identification: Connection closed by remote host\r\n", 3, "ConnectionRefused", 0)]
+    [InlineData("Warning: Permanently added '[127.0.0.1]:42001' (ED25519) to the list of known hosts.\r\nroot@127.0.0.1: Permission denied (publickey).\r\nkex_exchange_identification: Connection closed by remote host\r\n", 2, "AuthenticationFailed", 0)]
+    [InlineData("Warning: Permanently added '[127.0.0.1]:42001' (ED25519) to the list of known hosts.\r\nWarning: Permanently added '[127.0.0.1]:42001' (ED25519) to the list of known hosts.\r\nroot@127.0.0.1: Permission denied (publickey).\r\nkex_exchange_identification: Connection closed by remote host\r\n", 3, "AuthenticationFailed", 1)]
+    [InlineData("Warning: Permanently added '[127.0.0.1]:42001' (ED25519) to the list of known hosts.\r\nroot@127.0.0.1: Permission denied (publickey).\r\n", 2, "AuthenticationFailed", 1)]
+    [InlineData("channel 0: open failed: administratively prohibited: open failed\r\nstdio forwarding failed\r\nkex_exchange_identification: Connection closed by remote host\r\n", 2, "ForwardFailed", 0)]
+    [InlineData("channel 0: open failed: administratively prohibited: open failed\r\nstdio forwarding failed\r\nkex_exchange_identification: Connection closed by remote host\r\nConnection closed by UNKNOWN port 65535\r\nkex_exchange_identification: Connection closed by remote host\r\n", 3, "ForwardFailed", 0)]
+    [InlineData("channel 0: open failed: administratively prohibited: open failed\r\nstdio forwarding failed\r\nkex_exchange_identification: Connection closed by remote host\r\n", 3, "ForwardFailed", 1)]
+    [InlineData("channel 0: open failed: connect failed: Name or service not known\r\nstdio forwarding failed\r\nkex_exchange_identification: Connection closed by remote host\r\n", 2, "ForwardFailed", 0)]
+    [InlineData("kex_exchange_identification: Connection closed by remote host\r\n", 2, "ForwardFailed", 0)]
+    public void Diagnose_ThroughJumpHosts_NamesTheProblemAndTheHop(string stderr, int hops, string problem, int hop)
+    {
+        var diagnosis = OpenSshErrors.Diagnose(stderr, hops);
+
+        Assert.Equal((problem, hop), (diagnosis.Problem.ToString(), diagnosis.Hop));
+    }
+
+    [Theory]
+    [InlineData("/bin/bash: line 1: exec: nc: not found\nkex_exchange_identification: Connection closed by remote host\r\n")]
+    [InlineData("kex_exchange_identification: Connection closed by remote host\r\n")]
+    public void Diagnose_ProxyCommandFailed_IsTheProxy(string stderr) =>
+        Assert.Equal(OpenSshProblem.ProxyFailed, OpenSshErrors.Diagnose(stderr, hops: 1, proxyCommand: true).Problem);
+
     [Fact]
     public void Diagnose_JumpHostFailed_DetailIsTheJumpHostsWords() =>
         Assert.Equal(
             "channel 0: open failed: connect failed: Connection refused",
-            OpenSshErrors.Diagnose("channel 0: open failed: connect failed: Connection refused\r\nstdio forwarding failed\r\nConnection closed by UNKNOWN port 65535\r\n").Detail);
+            OpenSshErrors.Diagnose("channel 0: open failed: connect failed: Connection refused\r\nstdio forwarding failed\r\nConnection closed by UNKNOWN port 65535\r\nkex_exchange_identification: Connection closed by remote host\r\n", hops: 2).Detail);
 
     [Fact]
     public void Describe_ChangedKeyBlock_NamesTheHostTheFileAndThePresentedKey()
