@@ -10,12 +10,9 @@ namespace SshMcp.Server.Transports.OpenSsh;
 /// </summary>
 internal static class OpenSshCommandLine
 {
-    /// <summary>What the master prints on its stdout once it has logged in and its control socket accepts clients.</summary>
-    public const string ReadyLine = "sshmcp-master-ready";
-
     /// <summary>
-    /// The master: logs in, listens on the control socket and runs nothing itself (<c>-N</c>). Its LocalCommand runs
-    /// after the socket is in place, so the line it prints is the readiness event: no polling, no guessing.
+    /// The master: logs in, listens on the control socket and runs nothing itself (<c>-N</c>, no LocalCommand). The
+    /// socket appearing is the readiness event (see <see cref="OpenSshMaster"/>).
     /// </summary>
     public static List<string> Master(SessionDirectory directory, OpenRequest request, CallCredentials credentials)
     {
@@ -23,7 +20,7 @@ internal static class OpenSshCommandLine
         {
             "-F", directory.ConfigFile, "-M", "-S", directory.ControlSocket, "-N", "-T",
             "-o", "ControlPersist=no", "-o", "ForkAfterAuthentication=no", "-o", "ClearAllForwardings=yes",
-            "-o", "PermitLocalCommand=yes", "-o", "LocalCommand=echo " + ReadyLine,
+            "-o", "PermitLocalCommand=no",
             "-o", "LogLevel=ERROR",
         };
         if (request.HostKeyFingerprint is not null)

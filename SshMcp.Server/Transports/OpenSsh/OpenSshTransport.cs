@@ -64,7 +64,7 @@ internal sealed class OpenSshTransport(
             var person = new PersonPrompts(request.Prompter, request.Target.User, request.Target.HostName, request.Target.Port);
             broker = HelperBroker.Start(directory, (fields, stop) => AnswerAsync(request, fields, prompts, person, keys, stop, cancellationToken), logger);
             var launch = new OpenSshLaunch(sshPath, request.Host, ChildVariables(directory));
-            master = OpenSshMaster.Start(sshPath, OpenSshCommandLine.Master(directory, request, credentials), launch.Environment);
+            master = OpenSshMaster.Start(sshPath, OpenSshCommandLine.Master(directory, request, credentials), launch.Environment, directory.ControlSocket);
 
             using var either = CancellationTokenSource.CreateLinkedTokenSource(deadline, cancellationToken);
             try
