@@ -102,6 +102,28 @@ internal static class BenchRunner
             return;
         }
 
+        // The session core alone, for quick before/after comparisons: --only exec (sshnet exec and throughput), --only
+        // open (ssh_open on both transports, and exec on openssh).
+        if (context.Settings.Only is "exec" or "open")
+        {
+            using var coreClient = await SshTestClient.ConnectWithPasswordAsync(context.Sshd);
+            using var coreRaw = await RawShell.StartAsync(coreClient, RawSsh.BareShell);
+            await using var core = await RunningServer.StartStdioAsync(ServerPaths.ServerDll, ["--stdio"], context.ServerEnvironment, context.ServerSaid);
+            if (context.Settings.Only == "exec")
+            {
+                BenchContext.Progress("exec latency and throughput, stdio (sshnet)");
+                await ExecLatency.RunAsync(context, core, coreRaw, Goal.RatioAtMost(1.5), alsoOpenSsh: false);
+                await Throughput.RunAsync(context, core);
+            }
+            else
+            {
+                BenchContext.Progress("ssh_open, stdio");
+                await OpenLatency.RunAsync(context, core);
+            }
+
+            return;
+        }
+
         BenchContext.Progress("cold start");
         await ColdStart.RunAsync(context);
 
