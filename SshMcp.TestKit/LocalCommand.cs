@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace SshMcp.Tests.Infrastructure;
+namespace SshMcp.TestKit;
 
 /// <summary>Runs a local program to completion with a bound, capturing its output.</summary>
-internal static class LocalCommand
+public static class LocalCommand
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 

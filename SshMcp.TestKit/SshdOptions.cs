@@ -1,6 +1,6 @@
-namespace SshMcp.Tests.Infrastructure;
+namespace SshMcp.TestKit;
 
-/// <summary>How a <see cref="SshdFixture"/> configures its sshd.</summary>
+/// <summary>How a <see cref="TestSshd"/> configures its sshd.</summary>
 public sealed record SshdOptions
 {
     /// <summary>

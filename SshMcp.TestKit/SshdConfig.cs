@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace SshMcp.Tests.Infrastructure;
+namespace SshMcp.TestKit;
 
 /// <summary>Writes the sshd_config of one fixture: every path inside its temp directory, nothing from /etc/ssh.</summary>
-internal static partial class SshdConfig
+public static partial class SshdConfig
 {
     private static readonly Version FirstWithPerSourcePenalties = new(9, 8);
 
