@@ -1,6 +1,7 @@
 using System.Globalization;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
+using SshMcp.TestKit;
 
 namespace SshMcp.AppHost.Cluster;
 
@@ -33,7 +34,7 @@ public static class ClusterResourceExtensions
         return server
             .WithEnvironment("SshMcp__Cluster__Redis", connectionString)
             .WithEnvironment("SshMcp__Cluster__ClusterId", ClusterId)
-            .WithEnvironment("SshMcp__Cluster__SiloPort", LoopbackPorts.Free().ToString(CultureInfo.InvariantCulture))
+            .WithEnvironment("SshMcp__Cluster__SiloPort", LoopbackPort.Free().ToString(CultureInfo.InvariantCulture))
             .WaitFor(redis);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SshMcp.TestKit;
 
 namespace SshMcp.AppHost.Cluster;
 
@@ -26,7 +27,7 @@ internal sealed class LocalRedis : IDisposable
     public string[] Arguments =>
         ["--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", Directory];
 
-    public static LocalRedis Create() => new(System.IO.Directory.CreateTempSubdirectory("sshmcp-redis-").FullName, LoopbackPorts.Free());
+    public static LocalRedis Create() => new(System.IO.Directory.CreateTempSubdirectory("sshmcp-redis-").FullName, LoopbackPort.Free());
 
     public void Dispose()
     {

@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using SshMcp.TestKit;
+
 namespace SshMcp.AppHost.Sshd;
 
 /// <summary>Whether a container runtime answers, checked the way DCP picks one: ASPIRE_CONTAINER_RUNTIME, else docker, then podman.</summary>
@@ -12,9 +15,16 @@ internal static class ContainerRuntimeProbe
         string[] candidates = string.IsNullOrWhiteSpace(configured) ? ["docker", "podman"] : [configured.Trim()];
         foreach (var runtime in candidates)
         {
-            if ((await LocalProcess.RunAsync(runtime, ["info"], cancellationToken, Bound)).ExitCode == 0)
+            try
             {
-                return runtime;
+                if ((await LocalCommand.RunAsync(runtime, ["info"], cancellationToken, timeout: Bound)).ExitCode == 0)
+                {
+                    return runtime;
+                }
+            }
+            catch (Exception ex) when (ex is Win32Exception or InvalidOperationException or TimeoutException)
+            {
+                // Not installed, or no answer within the bound: not this one.
             }
         }
 

@@ -1,3 +1,5 @@
+using SshMcp.TestKit;
+
 namespace SshMcp.AppHost.Sshd;
 
 /// <summary>
@@ -23,13 +25,13 @@ internal static class LocalLoginUser
             throw new InvalidOperationException("The local sshd does not let the agent log in as root: set Sshd:User to an unprivileged account, or leave it unset.");
         }
 
-        if ((await LocalProcess.RunAsync("id", ["-u", user], cancellationToken)).ExitCode == 0)
+        if ((await LocalCommand.RunAsync("id", ["-u", user], cancellationToken)).ExitCode == 0)
         {
             return (user, false);
         }
 
         // '*': no password can log in, yet the account is not locked ('!'), which sshd without PAM refuses even for keys.
-        await LocalProcess.RunCheckedAsync("useradd", ["-m", "-s", "/bin/bash", "-p", "*", user], cancellationToken);
+        await LocalCommand.RunCheckedAsync("useradd", ["-m", "-s", "/bin/bash", "-p", "*", user], cancellationToken);
         return (user, true);
     }
 }

@@ -1,9 +1,4 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.RegularExpressions;
+using SshMcp.TestKit;
 
 namespace SshMcp.AppHost.Sshd;
 
@@ -13,11 +8,10 @@ namespace SshMcp.AppHost.Sshd;
 /// <c>/etc/ssh</c>, listens on a free loopback port, and allows only key logins by that one user. The folder is
 /// deleted when the AppHost's services are disposed.
 /// </summary>
-internal sealed partial class LocalSshdFiles : IDisposable
+internal sealed class LocalSshdFiles : IDisposable
 {
-    public const string SshdPath = "/usr/sbin/sshd";
+    public const string SshdPath = SshdProcess.SshdPath;
     public const string Host = "127.0.0.1";
-    private static readonly Version FirstWithPerSourcePenalties = new(9, 8);
 
     private LocalSshdFiles(string directory, int port, string user, string hostKeyFingerprint)
     {
@@ -39,10 +33,6 @@ internal sealed partial class LocalSshdFiles : IDisposable
 
     public string HostKeyFingerprint { get; }
 
-    private string HostKeyPath => Path.Combine(Directory, "ssh_host_ed25519_key");
-
-    private string AuthorizedKeysPath => Path.Combine(Directory, "authorized_keys");
-
     public static async Task<LocalSshdFiles> CreateAsync(string user, CancellationToken cancellationToken)
     {
         if (!OperatingSystem.IsLinux())
@@ -63,14 +53,17 @@ internal sealed partial class LocalSshdFiles : IDisposable
         {
             var hostKey = Path.Combine(directory, "ssh_host_ed25519_key");
             var userKey = Path.Combine(directory, "id_ed25519");
+            var authorizedKeys = Path.Combine(directory, "authorized_keys");
             await Task.WhenAll(
-                KeygenAsync(hostKey, "sshmcp-apphost-host", cancellationToken),
-                KeygenAsync(userKey, $"sshmcp-apphost-{user}", cancellationToken));
-            File.Copy(userKey + ".pub", Path.Combine(directory, "authorized_keys"));
-            var fingerprint = FingerprintSha256(await File.ReadAllTextAsync(hostKey + ".pub", cancellationToken));
+                SshKeys.GenerateEd25519Async(hostKey, "sshmcp-apphost-host", cancellationToken),
+                SshKeys.GenerateEd25519Async(userKey, $"sshmcp-apphost-{user}", cancellationToken));
+            File.Copy(userKey + ".pub", authorizedKeys);
+            var fingerprint = SshKeys.FingerprintSha256(await File.ReadAllTextAsync(hostKey + ".pub", cancellationToken));
 
-            var files = new LocalSshdFiles(directory, LoopbackPorts.Free(), user, fingerprint);
-            await File.WriteAllTextAsync(files.ConfigPath, files.RenderConfig(await HasPerSourcePenaltiesAsync(cancellationToken)), cancellationToken);
+            var files = new LocalSshdFiles(directory, LoopbackPort.Free(), user, fingerprint);
+            var config = SshdConfig.Render(
+                ConfigFor(user), files.Port, directory, hostKey, authorizedKeys, await SshdConfig.HasPerSourcePenaltiesAsync(cancellationToken));
+            await File.WriteAllTextAsync(files.ConfigPath, config, cancellationToken);
             return files;
         }
         catch
@@ -91,55 +84,18 @@ internal sealed partial class LocalSshdFiles : IDisposable
         }
     }
 
-    private string RenderConfig(bool hasPerSourcePenalties)
+    /// <summary>
+    /// Key logins by the one user, no forwarding, no SFTP subsystem, INFO logging, and sshd's own MaxStartups; the
+    /// rest as the tests' sshd has it (no PAM, no root, PerSourcePenalties off so the one client on 127.0.0.1 never
+    /// locks itself out after a few failed logins).
+    /// </summary>
+    private static SshdOptions ConfigFor(string user) => new()
     {
-        var config = new StringBuilder();
-        void Line(string keyword, object value) => config.Append(CultureInfo.InvariantCulture, $"{keyword} {value}\n");
-
-        Line("Port", Port);
-        Line("ListenAddress", Host);
-        Line("HostKey", HostKeyPath);
-        Line("PidFile", Path.Combine(Directory, "sshd.pid"));
-        Line("AuthorizedKeysFile", AuthorizedKeysPath);
-        // The generated files live in /tmp, which StrictModes would reject.
-        Line("StrictModes", "no");
-        Line("UsePAM", "no");
-        Line("PasswordAuthentication", "no");
-        Line("KbdInteractiveAuthentication", "no");
-        Line("PubkeyAuthentication", "yes");
-        Line("PermitRootLogin", "no");
-        Line("AllowUsers", User);
-        Line("AllowTcpForwarding", "no");
-        Line("X11Forwarding", "no");
-        Line("UseDNS", "no");
-        Line("PrintMotd", "no");
-        Line("PrintLastLog", "no");
-        Line("LogLevel", "INFO");
-        if (hasPerSourcePenalties)
-        {
-            // One client (the MCP server on 127.0.0.1) must not lock itself out after a few failed logins.
-            Line("PerSourcePenalties", "no");
-        }
-
-        return config.ToString();
-    }
-
-    private static async Task KeygenAsync(string path, string comment, CancellationToken cancellationToken) =>
-        await LocalProcess.RunCheckedAsync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", comment, "-f", path], cancellationToken);
-
-    private static async Task<bool> HasPerSourcePenaltiesAsync(CancellationToken cancellationToken)
-    {
-        var (_, output) = await LocalProcess.RunAsync(SshdPath, ["-V"], cancellationToken);
-        var match = OpenSshVersion().Match(output);
-        return match.Success && new Version(
-            int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture),
-            int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture)) >= FirstWithPerSourcePenalties;
-    }
-
-    /// <summary><c>SHA256:</c> and the unpadded base64 SHA-256 of the key blob, as <c>ssh-keygen -lf</c> prints it.</summary>
-    private static string FingerprintSha256(string publicKeyLine) =>
-        "SHA256:" + Convert.ToBase64String(SHA256.HashData(Convert.FromBase64String(publicKeyLine.Split(' ')[1]))).TrimEnd('=');
-
-    [GeneratedRegex(@"OpenSSH_(\d+)\.(\d+)")]
-    private static partial Regex OpenSshVersion();
+        Variant = SshdVariant.KeyOnly,
+        UserName = user,
+        AllowTcpForwarding = false,
+        LogLevel = "INFO",
+        SftpSubsystem = null,
+        MaxStartups = null,
+    };
 }

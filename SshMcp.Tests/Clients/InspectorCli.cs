@@ -1,5 +1,4 @@
 using System.Text.Json;
-using SshMcp.Tests.Infrastructure;
 using SshMcp.Tests.Packaging;
 
 namespace SshMcp.Tests.Clients;

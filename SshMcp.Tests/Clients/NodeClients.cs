@@ -1,4 +1,3 @@
-using SshMcp.Tests.Infrastructure;
 using SshMcp.Tests.Packaging;
 
 namespace SshMcp.Tests.Clients;

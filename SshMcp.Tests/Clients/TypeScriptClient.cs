@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
-using SshMcp.Tests.Infrastructure;
 
 namespace SshMcp.Tests.Clients;
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using SshMcp.Server.Cluster;
 using SshMcp.Server.Principals;
-using SshMcp.Tests.Infrastructure;
 
 namespace SshMcp.Tests.Cluster;
 

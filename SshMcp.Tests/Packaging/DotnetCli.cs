@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using SshMcp.Tests.Infrastructure;
 
 namespace SshMcp.Tests.Packaging;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using SshMcp.Server.Runs;
 using SshMcp.Server.Shell;
-using SshMcp.Tests.Infrastructure;
 
 namespace SshMcp.Tests.Shell;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using SshMcp.Tests.Infrastructure;
 
 namespace SshMcp.Tests.Shell;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using SshMcp.Server.Shell;
-using SshMcp.Tests.Infrastructure;
 
 namespace SshMcp.Tests.Shell;
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using SshMcp.Server.Shell;
-using SshMcp.Tests.Infrastructure;
 
 namespace SshMcp.Tests.Shell;
 

@@ -4,7 +4,7 @@ using SshMcp.Bench.Floors;
 using SshMcp.Bench.Measurements;
 using SshMcp.Bench.Reporting;
 using SshMcp.Bench.Server;
-using SshMcp.Tests.Infrastructure;
+using SshMcp.TestKit;
 
 namespace SshMcp.Bench;
 
@@ -24,7 +24,7 @@ internal static class BenchRunner
         BenchContext.Progress($"{(settings.Smoke ? "smoke" : "full")} run; load average {loadBefore}; server {ServerPaths.ServerDll}");
 
         var runDirectory = Directory.CreateTempSubdirectory("sshmcp-bench-").FullName;
-        var sshd = SshdFixture.Create(new SshdOptions { MaxSessions = 64 });
+        var sshd = new TestSshd(new SshdOptions { MaxSessions = 64 });
         var report = new Report();
         var context = new BenchContext(settings, sshd, runDirectory, report);
         try

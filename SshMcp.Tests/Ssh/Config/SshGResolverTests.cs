@@ -1,6 +1,5 @@
 using SshMcp.Server.Ssh;
 using SshMcp.Server.Ssh.Config;
-using SshMcp.Tests.Infrastructure;
 
 namespace SshMcp.Tests.Ssh.Config;
 

@@ -1,5 +1,4 @@
 using SshMcp.Server.Transports.OpenSsh;
-using SshMcp.Tests.Infrastructure;
 
 namespace SshMcp.Tests.Transports.OpenSsh;
 

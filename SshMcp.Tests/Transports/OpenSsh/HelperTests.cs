@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using SshMcp.Server.Transports.OpenSsh;
-using SshMcp.Tests.Infrastructure;
 
 namespace SshMcp.Tests.Transports.OpenSsh;
 

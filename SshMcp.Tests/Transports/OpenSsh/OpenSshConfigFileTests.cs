@@ -1,7 +1,6 @@
 using System.Text;
 using SshMcp.Server.Options;
 using SshMcp.Server.Transports.OpenSsh;
-using SshMcp.Tests.Infrastructure;
 
 namespace SshMcp.Tests.Transports.OpenSsh;
 

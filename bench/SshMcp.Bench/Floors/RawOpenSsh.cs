@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using SshMcp.Tests.Infrastructure;
+using SshMcp.TestKit;
 
 namespace SshMcp.Bench.Floors;
 
@@ -12,9 +12,9 @@ internal sealed class RawOpenSsh : IDisposable
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
     private readonly string _directory = Directory.CreateTempSubdirectory("sshmcp-bench-ssh-").FullName;
-    private readonly SshdFixture _sshd;
+    private readonly TestSshd _sshd;
 
-    public RawOpenSsh(SshdFixture sshd)
+    public RawOpenSsh(TestSshd sshd)
     {
         _sshd = sshd;
         File.WriteAllText(KnownHosts, sshd.KnownHostsLine + "\n");

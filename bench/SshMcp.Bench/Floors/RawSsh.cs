@@ -1,5 +1,5 @@
 using Renci.SshNet;
-using SshMcp.Tests.Infrastructure;
+using SshMcp.TestKit;
 
 namespace SshMcp.Bench.Floors;
 
@@ -15,7 +15,7 @@ internal static class RawSsh
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
 
     /// <summary>Connect, authenticate with the password, start a login shell and see it answer: the floor of ssh_open.</summary>
-    public static async Task<(SshClient Client, RawShell Shell)> OpenLoginShellAsync(SshdFixture sshd)
+    public static async Task<(SshClient Client, RawShell Shell)> OpenLoginShellAsync(TestSshd sshd)
     {
         var client = await SshTestClient.ConnectWithPasswordAsync(sshd);
         try

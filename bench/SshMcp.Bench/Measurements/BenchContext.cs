@@ -1,16 +1,16 @@
 using SshMcp.Bench.Reporting;
-using SshMcp.Tests.Infrastructure;
+using SshMcp.TestKit;
 
 namespace SshMcp.Bench.Measurements;
 
 /// <summary>What every measurement needs: the counts, the private sshd, where servers live, and the report.</summary>
-internal sealed class BenchContext(BenchSettings settings, SshdFixture sshd, string runDirectory, Report report)
+internal sealed class BenchContext(BenchSettings settings, TestSshd sshd, string runDirectory, Report report)
 {
     private readonly BoundedLog _serverLog = new(32 * 1024);
 
     public BenchSettings Settings { get; } = settings;
 
-    public SshdFixture Sshd { get; } = sshd;
+    public TestSshd Sshd { get; } = sshd;
 
     public Report Report { get; } = report;
 

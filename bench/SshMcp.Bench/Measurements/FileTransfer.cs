@@ -4,7 +4,7 @@ using System.Text.Json;
 using ModelContextProtocol.Client;
 using SshMcp.Bench.Reporting;
 using SshMcp.Bench.Server;
-using SshMcp.Tests.Infrastructure;
+using SshMcp.TestKit;
 
 namespace SshMcp.Bench.Measurements;
 
@@ -78,7 +78,7 @@ internal static class FileTransfer
         return await sampler.StopAsync() - sampler.Baseline;
     }
 
-    private static async Task<string> OpenAsync(McpClient client, SshdFixture sshd, string transport)
+    private static async Task<string> OpenAsync(McpClient client, TestSshd sshd, string transport)
     {
         var result = await client.CallToolAsync("ssh_open", new Dictionary<string, object?>
         {
@@ -103,7 +103,7 @@ internal static class FileTransfer
             : throw new InvalidOperationException($"{tool} failed: {string.Join(' ', result.Content.OfType<ModelContextProtocol.Protocol.TextContentBlock>().Select(t => t.Text))}");
     }
 
-    private static async Task<bool> ScpAsync(SshdFixture sshd, string from, string to)
+    private static async Task<bool> ScpAsync(TestSshd sshd, string from, string to)
     {
         var scp = await LocalCommand.RunAsync(
             "scp",

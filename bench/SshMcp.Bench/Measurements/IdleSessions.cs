@@ -1,7 +1,7 @@
 using System.Globalization;
 using SshMcp.Bench.Reporting;
 using SshMcp.Bench.Server;
-using SshMcp.Tests.Infrastructure;
+using SshMcp.TestKit;
 
 namespace SshMcp.Bench.Measurements;
 

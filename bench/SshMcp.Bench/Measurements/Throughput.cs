@@ -4,7 +4,7 @@ using Renci.SshNet;
 using SshMcp.Bench.Floors;
 using SshMcp.Bench.Reporting;
 using SshMcp.Bench.Server;
-using SshMcp.Tests.Infrastructure;
+using SshMcp.TestKit;
 
 namespace SshMcp.Bench.Measurements;
 
@@ -52,7 +52,7 @@ internal static class Throughput
             string.Create(CultureInfo.InvariantCulture, $"{sessions} sessions x {perSession} execs; floor: {sessions} raw SSH.NET shells")));
     }
 
-    private static async Task<(double Rate, int Valid)> RawAsync(SshdFixture sshd, int sessions, int perSession)
+    private static async Task<(double Rate, int Valid)> RawAsync(TestSshd sshd, int sessions, int perSession)
     {
         var clients = new List<SshClient>();
         var shells = new List<RawShell>();

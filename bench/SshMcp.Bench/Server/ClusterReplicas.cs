@@ -1,5 +1,5 @@
 using System.Globalization;
-using SshMcp.Tests.Infrastructure;
+using SshMcp.TestKit;
 
 namespace SshMcp.Bench.Server;
 

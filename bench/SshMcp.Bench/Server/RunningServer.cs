@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Net;
 using System.Security.Cryptography;
 using ModelContextProtocol.Client;
-using SshMcp.Tests.Infrastructure;
+using SshMcp.TestKit;
 
 namespace SshMcp.Bench.Server;
 

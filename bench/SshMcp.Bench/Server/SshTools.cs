@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
-using SshMcp.Tests.Infrastructure;
+using SshMcp.TestKit;
 
 namespace SshMcp.Bench.Server;
 
@@ -15,7 +15,7 @@ internal sealed class SshTools(McpClient client, string transport = SshTools.Ssh
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
 
     /// <summary>ssh_open with the password (or <paramref name="keyPath"/>), the host key pinned; null when the answer was not a session.</summary>
-    public async Task<string?> OpenAsync(SshdFixture sshd, string? keyPath = null)
+    public async Task<string?> OpenAsync(TestSshd sshd, string? keyPath = null)
     {
         ArgumentNullException.ThrowIfNull(sshd);
         var result = await client.CallToolAsync(
@@ -39,7 +39,7 @@ internal sealed class SshTools(McpClient client, string transport = SshTools.Ssh
     }
 
     /// <summary>Opens a session or throws with the server's words: for set-up, where a failure ends the run.</summary>
-    public async Task<string> OpenOrThrowAsync(SshdFixture sshd) =>
+    public async Task<string> OpenOrThrowAsync(TestSshd sshd) =>
         await OpenAsync(sshd) ?? throw new InvalidOperationException("ssh_open failed; see the server's log above.");
 
     public async Task<ExecAnswer> ExecAsync(string sessionId, string command) =>

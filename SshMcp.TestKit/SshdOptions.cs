@@ -1,6 +1,6 @@
-namespace SshMcp.Tests.Infrastructure;
+namespace SshMcp.TestKit;
 
-/// <summary>How a <see cref="SshdFixture"/> configures its sshd.</summary>
+/// <summary>How a <see cref="TestSshd"/> configures its sshd.</summary>
 public sealed record SshdOptions
 {
     /// <summary>
@@ -15,6 +15,12 @@ public sealed record SshdOptions
 
     /// <summary>sshd's ClientAliveInterval; null leaves it off, so a silent client is never dropped.</summary>
     public TimeSpan? ClientAliveInterval { get; init; }
+
+    /// <summary>
+    /// sshd's MaxStartups. Tests connect in parallel, and sshd's default (10:30:100) starts refusing unauthenticated
+    /// connections at 10; null keeps that default.
+    /// </summary>
+    public string? MaxStartups { get; init; } = "100:30:200";
 
     /// <summary>sshd's MaxSessions (channels per connection); null keeps sshd's default of 10.</summary>
     public int? MaxSessions { get; init; }

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SshMcp.Tests.Infrastructure;
+namespace SshMcp.TestKit;
 
 /// <summary>The processes below one process, read from /proc (Linux), with their argv and environment.</summary>
 public static class ProcessTree

@@ -1,10 +1,10 @@
 using System.Net.Sockets;
 using System.Text;
 
-namespace SshMcp.Tests.Infrastructure;
+namespace SshMcp.TestKit;
 
 /// <summary>Reads the identification line an SSH server sends first ("SSH-2.0-OpenSSH_9.2p1 ...").</summary>
-internal static class SshBanner
+public static class SshBanner
 {
     private const int MaxLength = 255; // RFC 4253 §4.2
 

@@ -1,6 +1,6 @@
-namespace SshMcp.Tests.Infrastructure;
+namespace SshMcp.TestKit;
 
-internal sealed record LocalCommandResult(string FileName, int ExitCode, string StandardOutput, string StandardError)
+public sealed record LocalCommandResult(string FileName, int ExitCode, string StandardOutput, string StandardError)
 {
     public LocalCommandResult ThrowUnlessExitCodeIn(params int[] acceptedExitCodes)
     {

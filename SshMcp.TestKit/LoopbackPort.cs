@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace SshMcp.Tests.Infrastructure;
+namespace SshMcp.TestKit;
 
 /// <summary>Free TCP ports on 127.0.0.1, as the kernel hands them out (a child process may still lose the race).</summary>
 public static class LoopbackPort

@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
 
-namespace SshMcp.Tests.Infrastructure;
+namespace SshMcp.TestKit;
 
 /// <summary>One running <c>sshd -D -e</c>: started, checked ready by its banner, stopped by pid.</summary>
-internal sealed class SshdProcess : IDisposable
+public sealed class SshdProcess : IDisposable
 {
     public const string SshdPath = "/usr/sbin/sshd";
     private static readonly TimeSpan BannerAttemptTimeout = TimeSpan.FromSeconds(1);

@@ -1,13 +1,13 @@
 using System.Globalization;
 
-namespace SshMcp.Tests.Infrastructure;
+namespace SshMcp.TestKit;
 
 /// <summary>
 /// Finds local processes by the TCP connections they hold, read from /proc. The per-connection sshd processes of
 /// one fixture are exactly those holding an established connection on that fixture's port; matching them by
 /// process title ("sshd: user [priv]") would also hit connections of other fixtures that share the test user.
 /// </summary>
-internal static class SocketOwners
+public static class SocketOwners
 {
     private const string Established = "01";
     private const string Listen = "0A";

@@ -1,4 +1,4 @@
-namespace SshMcp.Tests.Infrastructure;
+namespace SshMcp.TestKit;
 
 /// <summary>A process of the test user, as <c>ps -o pid=,ppid=,pgid=,stat=,args=</c> shows it.</summary>
 public sealed record RemoteProcess(int Pid, int Ppid, int Pgid, string Stat, string Args)

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace SshMcp.Tests.Infrastructure;
+namespace SshMcp.TestKit;
 
-/// <summary>Writes the sshd_config of one fixture: every path inside its temp directory, nothing from /etc/ssh.</summary>
-internal static partial class SshdConfig
+/// <summary>Writes the sshd_config of one private sshd (a test's, the AppHost's): every path inside its temp directory, nothing from /etc/ssh.</summary>
+public static partial class SshdConfig
 {
     private static readonly Version FirstWithPerSourcePenalties = new(9, 8);
 
@@ -45,6 +45,7 @@ internal static partial class SshdConfig
         Line("HostKey", hostKeyPath);
         Line("PidFile", Path.Combine(directory, "sshd.pid"));
         Line("AuthorizedKeysFile", authorizedKeysPath);
+        // The generated files live in /tmp, which StrictModes would reject.
         Line("StrictModes", "no");
         Line("UsePAM", YesNo(usePam));
         Line("PasswordAuthentication", YesNo(password));
@@ -70,8 +71,11 @@ internal static partial class SshdConfig
         Line("PrintMotd", "no");
         Line("PrintLastLog", "no");
         Line("X11Forwarding", "no");
-        // Tests connect in parallel; sshd's default 10:30:100 starts refusing unauthenticated connections at 10.
-        Line("MaxStartups", "100:30:200");
+        if (options.MaxStartups is not null)
+        {
+            Line("MaxStartups", options.MaxStartups);
+        }
+
         Line("ClientAliveInterval", (int)(options.ClientAliveInterval?.TotalSeconds ?? 0));
         if (options.MaxSessions is { } maxSessions)
         {

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace SshMcp.Tests.Infrastructure;
+namespace SshMcp.TestKit;
 
 /// <summary>
 /// The Unix users the fixtures log in as. A user is machine-wide, so several fixtures of one test run share it:

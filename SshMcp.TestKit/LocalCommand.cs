@@ -1,21 +1,24 @@
 using System.Diagnostics;
 
-namespace SshMcp.Tests.Infrastructure;
+namespace SshMcp.TestKit;
 
 /// <summary>Runs a local program to completion with a bound, capturing its output.</summary>
-internal static class LocalCommand
+public static class LocalCommand
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>Runs <paramref name="fileName"/>; <paramref name="standardInput"/> (for secrets) never appears on a command line.</summary>
     /// <param name="environment">Variables to set (or, with a null value, remove) for the program only.</param>
+    /// <param name="timeout">How long it may run before it is killed and a TimeoutException thrown; <see cref="DefaultTimeout"/> if null.</param>
     public static async Task<LocalCommandResult> RunAsync(
         string fileName,
         IEnumerable<string> arguments,
         CancellationToken cancellationToken,
         string? standardInput = null,
-        IReadOnlyDictionary<string, string?>? environment = null)
+        IReadOnlyDictionary<string, string?>? environment = null,
+        TimeSpan? timeout = null)
     {
+        var bound = timeout ?? DefaultTimeout;
         var startInfo = new ProcessStartInfo(fileName, arguments)
         {
             UseShellExecute = false,
@@ -40,13 +43,13 @@ internal static class LocalCommand
             }
 
             process.StandardInput.Close();
-            await process.WaitForExitAsync(cancellationToken).WaitAsync(DefaultTimeout, cancellationToken);
+            await process.WaitForExitAsync(cancellationToken).WaitAsync(bound, cancellationToken);
             return new LocalCommandResult(fileName, process.ExitCode, await stdout, await stderr);
         }
         catch (TimeoutException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} did not finish within {DefaultTimeout.TotalSeconds} s.");
+            throw new TimeoutException($"{fileName} did not finish within {bound.TotalSeconds} s.");
         }
         catch (OperationCanceledException)
         {

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 
-namespace SshMcp.Tests.Infrastructure;
+namespace SshMcp.TestKit;
 
 /// <summary>ed25519 key pairs made by ssh-keygen, and fingerprints computed the way ssh-keygen prints them.</summary>
-internal static class SshKeys
+public static class SshKeys
 {
     /// <summary>Writes an unencrypted key to <paramref name="path"/> and its .pub beside it, replacing any old pair.</summary>
     public static async Task GenerateEd25519Async(string path, string comment, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
-namespace SshMcp.Tests.Infrastructure;
+namespace SshMcp.TestKit;
 
 /// <summary>Checks a condition on a timer until it holds or a deadline passes: the only way the fixture waits.</summary>
-internal static class Poll
+public static class Poll
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(50);
 

@@ -1,7 +1,7 @@
-namespace SshMcp.Tests.Infrastructure;
+namespace SshMcp.TestKit;
 
 /// <summary>Keeps the last lines of a chatty stream (sshd's stderr) up to a character budget; thread-safe.</summary>
-internal sealed class BoundedLog(int capacityChars)
+public sealed class BoundedLog(int capacityChars)
 {
     private readonly Lock _gate = new();
     private readonly Queue<string> _lines = new();

@@ -1,4 +1,4 @@
-namespace SshMcp.Tests.Infrastructure;
+namespace SshMcp.TestKit;
 
 /// <summary>Which authentication methods the test sshd offers.</summary>
 public enum SshdVariant

@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace SshMcp.Tests.Infrastructure;
+namespace SshMcp.TestKit;
 
 /// <summary>
 /// A real <c>redis-server</c> (the Debian package) of its own: a temp directory with its config, a free loopback
