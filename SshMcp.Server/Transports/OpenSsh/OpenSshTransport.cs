@@ -62,7 +62,7 @@ internal sealed class OpenSshTransport(
             HelperScript.WriteInto(directory);
             directory.WriteFile(directory.ConfigFile, Encoding.UTF8.GetBytes(OpenSshConfigFile.Render(directory, options.Value, request.Route)));
             var person = new PersonPrompts(request.Prompter, request.Target.User, request.Target.HostName, request.Target.Port);
-            broker = HelperBroker.Start(directory, (fields, stop) => AnswerAsync(request, fields, prompts, person, keys, stop, cancellationToken), logger);
+            broker = HelperBroker.Start(directory, (asked, stop) => AnswerAsync(request, asked.Fields, prompts, person, keys, stop, cancellationToken), logger);
             var launch = new OpenSshLaunch(sshPath, request.Host, ChildVariables(directory));
             master = OpenSshMaster.Start(sshPath, OpenSshCommandLine.Master(directory, request, credentials), launch.Environment);
 
