@@ -10,7 +10,8 @@ namespace SshMcp.Server.Transports.OpenSsh;
 /// The server's end of the helper (<c>Scripts/helper.sh</c>): reads each request from the request FIFO and writes one
 /// answer line to the answer FIFO. Both FIFOs are opened read-write, so that opening never blocks on either side and
 /// an answer waits in the pipe until the helper reads it; reads are asynchronous (epoll), so no thread waits here.
-/// Requests come one at a time (ssh asks, then waits for the answer), and are answered in order.
+/// Requests are answered in order, one at a time; each names the ssh that asks (<see cref="HelperRequest.Asker"/>), so
+/// the answer can depend on whether the master or a jump host's ssh asked.
 /// </summary>
 internal sealed class HelperBroker : IAsyncDisposable
 {
@@ -19,13 +20,13 @@ internal sealed class HelperBroker : IAsyncDisposable
     private readonly SessionDirectory _directory;
     private readonly AnonymousPipeClientStream _requests;
     private readonly AnonymousPipeClientStream _answers;
-    private readonly Func<IReadOnlyList<string>, CancellationToken, ValueTask<HelperAnswer>> _answer;
+    private readonly Func<HelperRequest, CancellationToken, ValueTask<HelperAnswer>> _answer;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
     private Task _loop = Task.CompletedTask;
     private int _disposed;
 
-    private HelperBroker(SessionDirectory directory, AnonymousPipeClientStream requests, AnonymousPipeClientStream answers, Func<IReadOnlyList<string>, CancellationToken, ValueTask<HelperAnswer>> answer, ILogger logger)
+    private HelperBroker(SessionDirectory directory, AnonymousPipeClientStream requests, AnonymousPipeClientStream answers, Func<HelperRequest, CancellationToken, ValueTask<HelperAnswer>> answer, ILogger logger)
     {
         _directory = directory;
         _requests = requests;
@@ -35,7 +36,7 @@ internal sealed class HelperBroker : IAsyncDisposable
     }
 
     /// <summary>Makes the FIFOs and starts answering each request with what <paramref name="answer"/> says.</summary>
-    public static HelperBroker Start(SessionDirectory directory, Func<IReadOnlyList<string>, CancellationToken, ValueTask<HelperAnswer>> answer, ILogger logger)
+    public static HelperBroker Start(SessionDirectory directory, Func<HelperRequest, CancellationToken, ValueTask<HelperAnswer>> answer, ILogger logger)
     {
         directory.MakeFifo(directory.RequestFifo);
         directory.MakeFifo(directory.AnswerFifo);
@@ -86,12 +87,12 @@ internal sealed class HelperBroker : IAsyncDisposable
                 }
 
                 pending.Write(buffer.AsSpan(0, read));
-                while (HelperRequest.TryParse(pending.WrittenSpan, out var fields, out var consumed))
+                while (HelperRequest.TryParse(pending.WrittenSpan, out var request, out var consumed))
                 {
                     var rest = pending.WrittenSpan[consumed..].ToArray();
                     pending.Clear();
                     pending.Write(rest);
-                    await AnswerAsync(fields);
+                    await AnswerAsync(request);
                 }
 
                 if (pending.WrittenCount > MaxRequestBytes)
@@ -110,12 +111,12 @@ internal sealed class HelperBroker : IAsyncDisposable
         }
     }
 
-    private async Task AnswerAsync(IReadOnlyList<string> fields)
+    private async Task AnswerAsync(HelperRequest request)
     {
         var answer = HelperAnswer.Refuse;
         try
         {
-            answer = await _answer(fields, _stop.Token);
+            answer = await _answer(request, _stop.Token);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -32,6 +32,10 @@ internal static partial class OpenSshLog
         Message = "ssh asked for {Kind} while logging in to {Host}:{Port}; answered: {Answered}")]
     public static partial void HelperAsked(ILogger logger, string kind, string host, int port, bool answered);
 
+    [LoggerMessage(EventId = 4113, Level = LogLevel.Debug,
+        Message = "A jump host's ssh (pid {Pid}) asked for a secret while logging in to {Host}:{Port}; refused, as a jump host gets none of the call's")]
+    public static partial void JumpHostPromptRefused(ILogger logger, int pid, string host, int port);
+
     [LoggerMessage(EventId = 4120, Level = LogLevel.Information,
         Message = "The OpenSSH client {SshPath} ({Version}) {Usable} for transport openssh")]
     public static partial void ClientFound(ILogger logger, string sshPath, string version, string usable);

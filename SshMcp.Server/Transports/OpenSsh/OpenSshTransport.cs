@@ -15,7 +15,8 @@ namespace SshMcp.Server.Transports.OpenSsh;
 /// ssh applies them. One master per session in a private directory, started explicitly (never ControlMaster=auto,
 /// whose dead sockets hang), every ssh bounded by our deadline and killed with its children past it. What the call
 /// adds (a password, a key, a passphrase, a pin) and the server's host key policy reach ssh without any secret in argv
-/// or an environment: see <see cref="CallCredentials"/>, <see cref="LoginPrompts"/> and <see cref="HostKeyAnswers"/>.
+/// or an environment, and only to the target, never to a jump host: see <see cref="CallCredentials"/>,
+/// <see cref="HelperAnswers"/> and <see cref="HostKeyAnswers"/>.
 /// </summary>
 internal sealed class OpenSshTransport(
     OpenSshClient client,
@@ -62,9 +63,11 @@ internal sealed class OpenSshTransport(
             HelperScript.WriteInto(directory);
             directory.WriteFile(directory.ConfigFile, Encoding.UTF8.GetBytes(OpenSshConfigFile.Render(directory, options.Value, request.Route)));
             var person = new PersonPrompts(request.Prompter, request.Target.User, request.Target.HostName, request.Target.Port);
-            broker = HelperBroker.Start(directory, (fields, stop) => AnswerAsync(request, fields, prompts, person, keys, stop, cancellationToken), logger);
+            var answers = new HelperAnswers(request, prompts, person, keys, logger, cancellationToken);
+            broker = HelperBroker.Start(directory, answers.AnswerAsync, logger);
             var launch = new OpenSshLaunch(sshPath, request.Host, ChildVariables(directory));
             master = OpenSshMaster.Start(sshPath, OpenSshCommandLine.Master(directory, request, credentials), launch.Environment, directory.ControlSocket);
+            answers.MasterStarted(master.Id);
 
             using var either = CancellationTokenSource.CreateLinkedTokenSource(deadline, cancellationToken);
             try
@@ -147,36 +150,5 @@ internal sealed class OpenSshTransport(
                 ? Failures.ConnectTimeout(hop.Config.HostName, hop.Config.Port, timeout)
                 : Failures.CouldNotConnect(hop.Config.HostName, hop.Config.Port, ex.Message, ex);
         return hop.IsTarget ? failure : Failures.AtJumpHost(hop.Label, $"'{route.Target.Alias}'", failure);
-    }
-
-    /// <summary>The call's answer, else a person's (when one can be asked), else a refusal.</summary>
-    private async ValueTask<HelperAnswer> AnswerAsync(OpenRequest request, IReadOnlyList<string> fields, LoginPrompts prompts, PersonPrompts person, HostKeyAnswers keys, CancellationToken stop, CancellationToken cancellationToken)
-    {
-        var answer = Answer(request, fields, prompts, keys);
-        if (!answer.Refused || fields.Count != 1)
-        {
-            return answer;
-        }
-
-        using var either = CancellationTokenSource.CreateLinkedTokenSource(stop, cancellationToken);
-        var typed = await person.AskAsync(fields[0], either.Token);
-        OpenSshLog.HelperAsked(logger, "a person", request.Target.HostName, request.Target.Port, typed is not null);
-        return typed is null ? HelperAnswer.Refuse : HelperAnswer.Line(typed);
-    }
-
-    private HelperAnswer Answer(OpenRequest request, IReadOnlyList<string> fields, LoginPrompts prompts, HostKeyAnswers keys)
-    {
-        if (fields.Count > 0 && fields[0] == HostKeyAnswers.RequestKind)
-        {
-            // KnownHostsCommand: a known_hosts line, or none (ssh then refuses the key: StrictHostKeyChecking=yes).
-            var line = keys.Answer(fields);
-            OpenSshLog.HelperAsked(logger, "a host key", request.Target.HostName, request.Target.Port, line is not null);
-            return line is null ? HelperAnswer.Nothing : HelperAnswer.Line(line);
-        }
-
-        // SSH_ASKPASS: the prompt is the one argument; a refusal makes ssh give up that method at once.
-        var answer = fields.Count == 1 ? prompts.Answer(fields[0]) : null;
-        OpenSshLog.HelperAsked(logger, "a prompt", request.Target.HostName, request.Target.Port, answer is not null);
-        return answer is null ? HelperAnswer.Refuse : HelperAnswer.Line(answer);
     }
 }

@@ -6,7 +6,7 @@ namespace SshMcp.Tests.Transports.OpenSsh;
 /// <summary>The helper script and the server's end of its FIFOs, as ssh runs them: a real sh, real FIFOs, no ssh.</summary>
 public sealed class HelperTests : IAsyncLifetime
 {
-    private readonly List<IReadOnlyList<string>> _requests = [];
+    private readonly List<HelperRequest> _requests = [];
     private SessionDirectory _directory = null!;
     private HelperBroker _broker = null!;
 
@@ -31,7 +31,18 @@ public sealed class HelperTests : IAsyncLifetime
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("s3cret with 'quotes' \\ and spaces\n", result.StandardOutput);
-        Assert.Equal(["user@host's password: "], Assert.Single(_requests));
+        Assert.Equal(["user@host's password: "], Assert.Single(_requests).Fields);
+    }
+
+    [Fact]
+    public async Task Helper_AnyRequest_NamesItsParentProcessAsTheAsker()
+    {
+        // ssh runs the helper as its own child: the parent is the ssh that asks (here, this test process).
+        await RunAsync("user@host's password: ");
+        await RunAsync("hostkey", "ORDER", "example", "example", "NONE");
+
+        Assert.All(_requests, request => Assert.Equal(Environment.ProcessId, request.Asker));
+        Assert.Equal(2, _requests.Count);
     }
 
     [Fact]
@@ -50,7 +61,7 @@ public sealed class HelperTests : IAsyncLifetime
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("", result.StandardOutput);
-        Assert.Equal(5, Assert.Single(_requests).Count);
+        Assert.Equal(5, Assert.Single(_requests).Fields.Count);
     }
 
     [Fact]
@@ -74,14 +85,14 @@ public sealed class HelperTests : IAsyncLifetime
         Assert.False(File.Exists(_directory.RequestFifo));
     }
 
-    private ValueTask<HelperAnswer> Answer(IReadOnlyList<string> fields, CancellationToken cancellationToken)
+    private ValueTask<HelperAnswer> Answer(HelperRequest request, CancellationToken cancellationToken)
     {
         lock (_requests)
         {
-            _requests.Add(fields);
+            _requests.Add(request);
         }
 
-        return ValueTask.FromResult(fields switch
+        return ValueTask.FromResult(request.Fields switch
         {
             ["user@host's password: "] => HelperAnswer.Line("s3cret with 'quotes' \\ and spaces"),
             ["hostkey", "HOSTNAME", _, var name, var key] => HelperAnswer.Line($"{name} ssh-ed25519 {key}"),
