@@ -14,6 +14,9 @@ namespace SshMcp.Server.Transports.OpenSsh;
 /// </summary>
 internal static class OpenSshConfigFile
 {
+    /// <summary>The first line of every generated config: how a stale session directory is known to be ours.</summary>
+    public const string FirstLine = "# Written by SshMcp for one session and removed with it.";
+
     private static readonly string[] DefaultIdentityNames = ["id_rsa", "id_ecdsa", "id_ecdsa_sk", "id_ed25519", "id_ed25519_sk"];
 
     /// <param name="route">The open's planned route: a hop whose approved address differs from its HostName connects there.</param>
@@ -22,7 +25,7 @@ internal static class OpenSshConfigFile
         var text = new StringBuilder();
         void Line(string keyword, string value) => text.Append(keyword).Append(' ').Append(value).Append('\n');
 
-        text.Append("# Written by SshMcp for one session and removed with it.\n");
+        text.Append(FirstLine).Append('\n');
         Line("KnownHostsCommand", $"{Quote(directory.Helper)} {HostKeyAnswers.RequestKind} %I %n %H %K");
         Line("StrictHostKeyChecking", "yes");
         Line("CheckHostIP", "no");

@@ -36,6 +36,10 @@ internal static partial class OpenSshLog
         Message = "A jump host's ssh (pid {Pid}) asked for a secret while logging in to {Host}:{Port}; refused, as a jump host gets none of the call's")]
     public static partial void JumpHostPromptRefused(ILogger logger, int pid, string host, int port);
 
+    [LoggerMessage(EventId = 4114, Level = LogLevel.Information,
+        Message = "Removed {Count} session directories that servers before this one left behind (their masters are gone)")]
+    public static partial void StaleDirectoriesRemoved(ILogger logger, int count);
+
     [LoggerMessage(EventId = 4120, Level = LogLevel.Information,
         Message = "The OpenSSH client {SshPath} ({Version}) {Usable} for transport openssh")]
     public static partial void ClientFound(ILogger logger, string sshPath, string version, string usable);

@@ -27,14 +27,32 @@ internal sealed class OpenSshTransport(
 {
     public const string TransportName = "openssh";
 
+    private int _swept;
+
     public string Name => TransportName;
 
     public bool IsAvailable => client.IsUsable;
+
+    /// <summary>The first open of this server removes what killed servers left in the temp directory (in the background).</summary>
+    private void SweepStaleOnce()
+    {
+        if (Interlocked.Exchange(ref _swept, 1) == 0)
+        {
+            _ = Task.Run(() =>
+            {
+                if (StaleSessionDirectories.Sweep(Path.GetTempPath()) is var removed and > 0)
+                {
+                    OpenSshLog.StaleDirectoriesRemoved(logger, removed);
+                }
+            });
+        }
+    }
 
     public async Task<SshConnectResult> ConnectAsync(OpenRequest request, CancellationToken deadline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var sshPath = RequireClient();
+        SweepStaleOnce();
         if (request.Route is { } route)
         {
             // Only the first hop is this machine's to resolve; the later ones are their jump hosts'.

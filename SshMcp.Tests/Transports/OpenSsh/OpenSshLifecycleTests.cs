@@ -55,7 +55,7 @@ public sealed partial class OpenSshLifecycleTests : IAsyncLifetime
         Assert.Contains("did not finish within 1 s", timeout, StringComparison.Ordinal);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
         Assert.Empty(SshProcesses());
-        Assert.Equal(before, SessionDirectories());
+        Assert.Empty(SessionDirectories().Except(before));
     }
 
     [Fact]
