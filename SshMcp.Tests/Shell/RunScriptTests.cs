@@ -55,6 +55,36 @@ public sealed class RunScriptTests(BusyboxBin busybox) : IClassFixture<BusyboxBi
 
     [Theory]
     [AllShells]
+    public async Task Start_AfterTheShellsEnvironmentChanged_RunGetsItAsItIsNowAndTheLauncherEndsWithTheShell(string shell)
+    {
+        var session = await LocalShellSession.StartAsync(LocalShells.PathOf(shell, busybox));
+        int launcher;
+        string output;
+        bool envKept;
+        try
+        {
+            await session.RunAsync("export SM_OLD=old; cd /tmp");
+            await session.RunAsync(Launch(RunIds.New(DateTimeOffset.UtcNow), "true"));
+            await session.RunAsync("unset SM_OLD; export SM_NEW='n e w'; cd /");
+            var runId = RunIds.New(DateTimeOffset.UtcNow);
+            await session.RunAsync(ShellScripts.RunStartCall(runId, Owner, 1440, "echo \"${SM_OLD-unset} $SM_NEW\"; pwd"));
+            launcher = int.Parse((await session.RunAsync("echo $__sm_L")).Stdout.Trim(), CultureInfo.InvariantCulture);
+            var files = RunFiles(session.Home, runId);
+            await WaitForEndAsync(session, runId);
+            (output, envKept) = (await File.ReadAllTextAsync(files + ".out"), File.Exists(files + ".env"));
+        }
+        finally
+        {
+            await session.DisposeAsync();
+        }
+
+        Assert.Equal("unset n e w\n/\n", output);
+        Assert.False(envKept, "the environment's copy outlived the start");
+        Assert.True(await Poll.UntilAsync(_ => Task.FromResult(LocalProcesses.IsGone(launcher)), EndDeadline, default), $"launcher {launcher} outlived its shell");
+    }
+
+    [Theory]
+    [AllShells]
     public async Task Start_WithoutSetsid_StartsInTheShellsGroupAndSaysSo(string shell)
     {
         await using var session = await LocalShellSession.StartAsync(LocalShells.PathOf(shell, busybox));

@@ -2,21 +2,22 @@
 # run is then the framed call  __sm_r RUN OWNER MINUTES 'COMMAND'. The session's own shell runs it, so the run starts
 # in the shell's cwd with its exported environment; what it sets in the shell is its own __sm_ names only.
 # A run's files (see rundir.sh): RUN.cmd (the command), RUN.meta (its owner), RUN.pid, RUN.out, RUN.err, and RUN.rc
-# (the exit status, written when it ends).
+# (the exit status, written when it ends); while it starts, RUN.env, RUN.cwd and RUN.um (the shell's exported
+# variables, directory and umask) and RUN.goTOKEN (the request).
 # Cost: a fork is the dearest thing a shell does (milliseconds on a small VM, more than a whole foreground `true`), so
-# until the answer the shell forks once: the detaching child. Everything else is builtins. The run's directory is
-# found, made private (0700) and swept once per session, by __sm_ri in a command substitution; later starts only check
-# that it is still there. The retention rule (sweep.sh) runs in the background then (and with every ssh_list): a sweep
-# per start would cost each start two finds over a directory that grows with every run.
-# Detaching: the shell's child forks the run and exits at once, so the run is adopted by init and is never a
-# descendant of the session's shell (closing the session stops those, and the shell's `wait` would wait for it).
-# setsid gives it a session and process group of its own, signalled whole by ssh_stop, and no terminal to hang up;
-# without setsid (a trimmed busybox) it keeps the shell's group and is found by its tag alone, and nohup, when
-# installed, keeps a hangup from ending it. The HUP trap does that on both. Its environment carries __SSHMCP=RUN in place of the session's tag: the session's stop never matches it,
-# ssh_stop finds every process of it. Its stdin is /dev/null and the shell's other descriptors (the frame's 8 and 9
-# among them) are closed: it holds nothing of the channel open.
+# a start forks nothing in the session's shell: it writes the run's files with builtins and signals the session's
+# launcher, a copy of the shell forked once per session (with the run directory's set-up and sweep, by __sm_ri), which
+# starts the run. Only when the launcher cannot be signalled is one started again.
+# Detaching: the launcher is no child of the session's shell, and neither is any run (closing the session stops the
+# shell's descendants, and the shell's `wait` would wait for them). The run gets exactly the shell's exported
+# environment (env -i, then the shell's own `export -p` read back by the same shell program), its directory and
+# umask. setsid gives it a session and process group of its own, signalled whole by ssh_stop, and no terminal to hang
+# up; without setsid (a trimmed busybox) it keeps the launcher's group and is found by its tag alone, and nohup, when
+# installed, keeps a hangup from ending it. The HUP trap does that on both. Its environment carries __SSHMCP=RUN in
+# place of the session's tag: the session's stop never matches it, ssh_stop finds every process of it. Its stdin is
+# /dev/null and no descriptor of the channel reaches it.
 # The command runs as a script file, read by the user's shell: never in an argv that other users can see. The shell
-# writes RUN.cmd and RUN.meta with its own umask, inside the 0700 directory; the run's own files are made under 077.
+# writes the run's files with its own umask, inside the 0700 directory; the run's output files are made under 077.
 # Answers "started setsid" or "started nosetsid", or "refused" when no private directory could hold the run.
 __sm_ri() (
   [ -z "${ZSH_VERSION:-}" ] || emulate sh
@@ -26,25 +27,56 @@ __sm_ri() (
 @include sweep.sh@
   rb make || exit 1
   chmod 700 "$B" 2>/dev/null || exit 1
-  sweep "$1" </dev/null >/dev/null 2>&1 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- &
+  (exec </dev/null >/dev/null 2>&1 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&-; sweep "$1") &
   printf '%s\n' "$B"
 )
+# The launcher's loop: $1 the run directory, $2 its token, $3 the session shell's PID (it ends with that shell), $4 the
+# shell program. USR1 wakes it; a missed wake-up costs at most the 2 s of its nap. Each run is started by a simple
+# command in the background (exec, as the shell's own `cmd &` would), so that bash leaves INT at its default for the
+# run; dash, zsh and ash ignore INT and QUIT in anything started with &, as before (ssh_stop's TERM then stops it).
+# The shell program reads the run's environment back after env -i (no env on a trimmed busybox: then without -i).
+__sm_rl() {
+  set +eu
+  trap '__sm_go=1' USR1
+  trap '' HUP
+  __sm_done= __sm_nap= __sm_G= __sm_N= __sm_E=
+  if command -v setsid >/dev/null 2>&1; then __sm_G=setsid; elif command -v nohup >/dev/null 2>&1; then __sm_N=nohup; fi
+  command -v env >/dev/null 2>&1 && __sm_E=env
+  while kill -0 "$3" 2>/dev/null; do
+    __sm_go=
+    for __sm_f in "$1"/*.go"$2"; do
+      [ -f "$__sm_f" ] || continue
+      __sm_f=${__sm_f%.go"$2"}
+      case " $__sm_done " in *" ${__sm_f##*/} "*) continue ;; esac
+      __sm_done="$__sm_done ${__sm_f##*/}"
+      # /bin/sh waits for the command and writes its status. The trap on INT and TERM (reset to default in the
+      # command) keeps it alive to write the exit status when the command dies of them.
+      exec $__sm_E ${__sm_E:+-i} "$4" -c '. "$1.env" 2>/dev/null; IFS= read -r d <"$1.cwd"; cd -- "$d" 2>/dev/null; IFS= read -r m <"$1.um" && umask "$m"; rm -f "$1.go$2" "$1.env"; __SSHMCP=${1##*/}; export __SSHMCP; exec $4 $5 /bin/sh -c '\''umask 077; trap "" HUP; echo $$ >"$1.pid"; trap : INT TERM; "$2" "$1.cmd" </dev/null >"$1.out" 2>"$1.err"; echo $? >"$1.rt"; mv -f "$1.rt" "$1.rc"'\'' sh "$1" "$3"' \
+        sh "$__sm_f" "$2" "$4" "$__sm_G" "$__sm_N" </dev/null >/dev/null 2>&1 &
+    done
+    [ -n "$__sm_go" ] && continue
+    [ -n "$__sm_nap" ] && kill -0 "$__sm_nap" 2>/dev/null || { sleep 2 & __sm_nap=$!; }
+    [ -n "$__sm_go" ] || wait "$__sm_nap" 2>/dev/null
+  done
+}
 __sm_r() {
   [ -z "${ZSH_VERSION:-}" ] || emulate -L sh
   if [ -z "${__sm_B:-}" ] || [ ! -d "$__sm_B" ] || [ ! -w "$__sm_B" ] || [ -h "$__sm_B" ]; then
     __sm_B=$(__sm_ri "$3") || __sm_B=
   fi
   [ -n "$__sm_B" ] || { echo refused; return 0; }
-  { printf '%s\n' "$4" >"$__sm_B/$1.cmd" && printf '%s\n' "$2" >"$__sm_B/$1.meta"; } 2>/dev/null || { echo refused; return 0; }
   case "${SHELL##*/}" in bash | zsh | ksh | ksh93 | mksh | dash | ash | sh) __sm_S=$SHELL ;; *) __sm_S=/bin/sh ;; esac
-  __sm_G= __sm_N=
-  if command -v setsid >/dev/null 2>&1; then __sm_G=setsid; elif command -v nohup >/dev/null 2>&1; then __sm_N=nohup; fi
-  # /bin/sh waits for the command and writes its status. $1: the run's file prefix, $2: the shell. The trap on INT and TERM (reset to default in the command) keeps this
-  # wrapper alive to write the exit status when the command dies of them.
-  (
-    __SSHMCP=$1
-    export __SSHMCP
-    exec $__sm_G $__sm_N /bin/sh -c 'umask 077; trap "" HUP; echo $$ >"$1.pid"; trap : INT TERM; "$2" "$1.cmd" </dev/null >"$1.out" 2>"$1.err"; echo $? >"$1.rt"; mv -f "$1.rt" "$1.rc"' sh "$__sm_B/$1" "$__sm_S" &
-  ) </dev/null >/dev/null 2>&1 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- &
-  echo "started ${__sm_G:-nosetsid}"
+  __sm_f=$__sm_B/$1
+  { printf '%s\n' "$4" >"$__sm_f.cmd" && printf '%s\n' "$2" >"$__sm_f.meta" && export -p >"$__sm_f.env" \
+    && printf '%s\n' "$PWD" >"$__sm_f.cwd" && umask >"$__sm_f.um"; } 2>/dev/null || { echo refused; return 0; }
+  __sm_T=.$$
+  : >"$__sm_f.go$__sm_T" 2>/dev/null || { echo refused; return 0; }
+  if [ -z "${__sm_L:-}" ] || ! kill -USR1 "$__sm_L" 2>/dev/null; then
+    # A new launcher, which scans before it first naps. It starts with USR1 ignored, so that a wake-up sent before
+    # its trap is set cannot end it. (dash keeps a copy of a function's redirected descriptors: exec in a subshell
+    # leaves none of the command substitution's pipe behind.)
+    __sm_L=$( (trap '' USR1; (exec </dev/null >/dev/null 2>&1 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&-; __sm_rl "$__sm_B" "$__sm_T" "$$" "$__sm_S") &
+      echo $!) )
+  fi
+  if command -v setsid >/dev/null 2>&1; then echo "started setsid"; else echo "started nosetsid"; fi
 }
