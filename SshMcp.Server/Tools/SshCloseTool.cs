@@ -33,7 +33,7 @@ internal sealed class SshCloseTool
         }
 
         using var caller = _callers.Current(cancellationToken);
-        return ToolResults.Of(await ToolGuard.RunAsync(ToolNames.Close, _logger, async () =>
-            new CloseResult(sessionId.Trim(), await _sessions.CloseAsync(sessionId.Trim(), caller.Principal, caller.Cancellation)), caller.Cancellation));
+        return await ToolGuard.AnswerAsync(ToolNames.Close, _logger, async () =>
+            new CloseResult(sessionId.Trim(), await _sessions.CloseAsync(sessionId.Trim(), caller.Principal, caller.Cancellation)), caller.Cancellation);
     }
 }

@@ -87,11 +87,11 @@ internal sealed class SshExecTool
 
         var request = new ExecRequest(command, timeout, inline, background);
         using var caller = _callers.Current(cancellationToken);
-        return ToolResults.Of(await ToolGuard.RunAsync(ToolNames.Exec, _logger, async () =>
+        return await ToolGuard.AnswerAsync(ToolNames.Exec, _logger, async () =>
         {
             var outcome = await _sessions.ExecAsync(sessionId.Trim(), caller.Principal, request, ProgressNotices.Adapt(progress), caller.Cancellation);
             return Shape(outcome, notices.Count == 0 ? null : string.Join(' ', notices));
-        }, caller.Cancellation));
+        }, caller.Cancellation);
     }
 
     private static ExecResult Shape(ExecOutcome outcome, string? extraNotice)

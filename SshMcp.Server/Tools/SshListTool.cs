@@ -29,7 +29,7 @@ internal sealed class SshListTool
     public async Task<CallToolResult> ListAsync(CancellationToken cancellationToken = default)
     {
         using var caller = _callers.Current(cancellationToken);
-        return ToolResults.Of(await ToolGuard.RunAsync(ToolNames.List, _logger, async () =>
+        return await ToolGuard.AnswerAsync(ToolNames.List, _logger, async () =>
         {
             var sessions = await _sessions.ListAsync(caller.Principal, caller.Cancellation);
             var summaries = sessions.Select(s => new SessionSummary(s.Id, s.Endpoint.Host, s.Endpoint.Port, s.Endpoint.Username, s.Endpoint.Transport, s.Cwd, s.IdleSeconds, s.Busy)).ToList();
@@ -37,7 +37,7 @@ internal sealed class SshListTool
             var runs = listing.Runs.Select(Summary).ToList();
             var notice = listing.Unreachable.Count == 0 ? null : $"Could not list the background runs on {string.Join(", ", listing.Unreachable)}.";
             return new ListResult(summaries, runs.Count == 0 ? null : runs, notice);
-        }, caller.Cancellation));
+        }, caller.Cancellation);
     }
 
     private static RunSummary Summary(ListedRun listed)

@@ -57,15 +57,15 @@ internal sealed class SshOpenTool
         if (context.Params?.RequestState is { } requestState)
         {
             // The client is back with its answer to a question this call asked (see Elicitation/InteractiveOpens).
-            return ToolResults.Of(await ToolGuard.RunAsync(ToolNames.Open, _logger, async () =>
-                Result(await _interactive.ResumeAsync(requestState, context.Params.InputResponses, caller.Principal, server, caller.Cancellation)), caller.Cancellation));
+            return await ToolGuard.AnswerAsync(ToolNames.Open, _logger, async () =>
+                Result(await _interactive.ResumeAsync(requestState, context.Params.InputResponses, caller.Principal, server, caller.Cancellation)), caller.Cancellation);
         }
 
         var request = Validate(host, username, port, password, privateKey, privateKeyPath, passphrase, hostKeyFingerprint, connectTimeoutMs) with { Transport = NullIfEmpty(transport?.Trim()) };
-        return ToolResults.Of(await ToolGuard.RunAsync(ToolNames.Open, _logger, async () => Result(
+        return await ToolGuard.AnswerAsync(ToolNames.Open, _logger, async () => Result(
             InteractiveOpens.CanAsk(server, _pages, _elicitationEnabled)
                 ? await _interactive.StartAsync(request, caller.Principal, server, caller.Cancellation)
-                : await _sessions.OpenAsync(request, caller.Principal, caller.Cancellation)), caller.Cancellation));
+                : await _sessions.OpenAsync(request, caller.Principal, caller.Cancellation)), caller.Cancellation);
     }
 
     private static OpenResult Result(SessionSnapshot session)

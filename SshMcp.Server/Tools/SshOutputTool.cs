@@ -45,7 +45,7 @@ internal sealed class SshOutputTool
     {
         var request = Validate(sessionId, runId, stream, offset, maxBytes, waitMs, base64);
         using var caller = _callers.Current(cancellationToken);
-        return ToolResults.Of(await ToolGuard.RunAsync(ToolNames.Output, _logger, async () =>
+        return await ToolGuard.AnswerAsync(ToolNames.Output, _logger, async () =>
         {
             var chunk = await _sessions.ReadOutputAsync(sessionId.Trim(), caller.Principal, request, ProgressNotices.Adapt(progress), caller.Cancellation);
             return new OutputResult(
@@ -60,7 +60,7 @@ internal sealed class SshOutputTool
                 chunk.TruncatedAtStart,
                 chunk.Base64 ? "base64" : null,
                 chunk.Notice);
-        }, caller.Cancellation));
+        }, caller.Cancellation);
     }
 
     private OutputRequest Validate(string sessionId, string runId, string stream, long offset, int maxBytes, int waitMs, bool base64)

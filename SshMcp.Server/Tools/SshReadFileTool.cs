@@ -49,11 +49,11 @@ internal sealed class SshReadFileTool
         var base64 = FileArguments.IsBase64(encoding);
         var request = new ReadFileRequest(path, offset, maxBytes, !base64, FileArguments.LocalPath(localPath));
         using var caller = _callers.Current(cancellationToken);
-        return ToolResults.Of(await ToolGuard.RunAsync(ToolNames.ReadFile, _logger, async () =>
+        return await ToolGuard.AnswerAsync(ToolNames.ReadFile, _logger, async () =>
         {
             var outcome = await _sessions.ReadFileAsync(sessionId.Trim(), caller.Principal, request, FileProgress.For(progress, "read"), caller.Cancellation);
             return Shape(outcome, base64);
-        }, caller.Cancellation));
+        }, caller.Cancellation);
     }
 
     private static ReadFileResult Shape(ReadFileOutcome outcome, bool base64)

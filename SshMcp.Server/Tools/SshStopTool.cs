@@ -37,7 +37,7 @@ internal sealed class SshStopTool
         runId = ToolGuard.RunId(runId);
 
         using var caller = _callers.Current(cancellationToken);
-        return ToolResults.Of(await ToolGuard.RunAsync(ToolNames.Stop, _logger, async () =>
+        return await ToolGuard.AnswerAsync(ToolNames.Stop, _logger, async () =>
         {
             var outcome = await _sessions.StopRunAsync(sessionId.Trim(), caller.Principal, runId, caller.Cancellation);
             var name = outcome.Result switch
@@ -47,6 +47,6 @@ internal sealed class SshStopTool
                 _ => "stop-unconfirmed",
             };
             return new StopResult(outcome.RunId, name, outcome.Notice, outcome.ExitCode);
-        }, caller.Cancellation));
+        }, caller.Cancellation);
     }
 }

@@ -52,7 +52,7 @@ internal sealed class SshWriteFileTool
 
         var request = new WriteFileRequest(path, content is null ? null : Decode(path, content, FileArguments.IsBase64(encoding)), local, FileArguments.ParseMode(mode), append, createDirs);
         using var caller = _callers.Current(cancellationToken);
-        return ToolResults.Of(await ToolGuard.RunAsync(ToolNames.WriteFile, _logger, async () =>
+        return await ToolGuard.AnswerAsync(ToolNames.WriteFile, _logger, async () =>
         {
             var outcome = await _sessions.WriteFileAsync(sessionId.Trim(), caller.Principal, request, FileProgress.For(progress, "wrote"), caller.Cancellation);
             return new WriteFileResult(
@@ -64,7 +64,7 @@ internal sealed class SshWriteFileTool
                 outcome.Created,
                 outcome.Via == "exec" ? outcome.Via : null,
                 outcome.Notice);
-        }, caller.Cancellation));
+        }, caller.Cancellation);
     }
 
     private byte[] Decode(string path, string content, bool base64)

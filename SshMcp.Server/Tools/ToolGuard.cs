@@ -8,16 +8,17 @@ using SshMcp.Server.Ssh;
 namespace SshMcp.Server.Tools;
 
 /// <summary>
-/// The edge between the server's exceptions and MCP: a known failure becomes a tool error with its message; anything
-/// else is logged and becomes a generic tool error that reveals nothing; a caller's cancellation propagates.
+/// The edge between the server's exceptions and MCP: a result becomes the tool's answer (<see cref="ToolResults"/>); a
+/// known failure becomes a tool error with its message; anything else is logged and becomes a generic tool error that
+/// reveals nothing; a caller's cancellation propagates.
 /// </summary>
 internal static class ToolGuard
 {
-    public static async Task<T> RunAsync<T>(string tool, ILogger logger, Func<Task<T>> action, CancellationToken cancellationToken)
+    public static async Task<CallToolResult> AnswerAsync<T>(string tool, ILogger logger, Func<Task<T>> action, CancellationToken cancellationToken)
     {
         try
         {
-            return await action();
+            return ToolResults.Of(await action());
         }
         catch (SshFailureException failure)
         {

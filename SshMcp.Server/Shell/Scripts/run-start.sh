@@ -2,20 +2,20 @@
 # run is then the framed call  __sm_r RUN OWNER MINUTES 'COMMAND'. The session's own shell runs it, so the run starts
 # in the shell's cwd with its exported environment; what it sets in the shell is its own __sm_ names only.
 # A run's files (see rundir.sh): RUN.cmd (the command), RUN.meta (its owner), RUN.pid, RUN.out, RUN.err, and RUN.rc
-# (the exit status, written when it ends); while it starts, RUN.env, RUN.cwd and RUN.um (the shell's exported
-# variables, directory and umask) and RUN.goTOKEN (the request).
+# (the exit status, written when it ends); while it starts, RUN.env and RUN.cwd (the shell's exported variables and
+# its directory) and RUN.goTOKEN (the request).
 # Cost: a fork is the dearest thing a shell does (milliseconds on a small VM, more than a whole foreground `true`), so
 # a start forks nothing in the session's shell: it writes the run's files with builtins and signals the session's
 # launcher, a copy of the shell forked once per session (with the run directory's set-up and sweep, by __sm_ri), which
 # starts the run. Only when the launcher cannot be signalled is one started again.
 # Detaching: the launcher is no child of the session's shell, and neither is any run (closing the session stops the
 # shell's descendants, and the shell's `wait` would wait for them). The run gets exactly the shell's exported
-# environment (env -i, then the shell's own `export -p` read back by the same shell program), its directory and
-# umask. setsid gives it a session and process group of its own, signalled whole by ssh_stop, and no terminal to hang
-# up; without setsid (a trimmed busybox) it keeps the launcher's group and is found by its tag alone, and nohup, when
-# installed, keeps a hangup from ending it. The HUP trap does that on both. Its environment carries __SSHMCP=RUN in
-# place of the session's tag: the session's stop never matches it, ssh_stop finds every process of it. Its stdin is
-# /dev/null and no descriptor of the channel reaches it.
+# environment (env -i, then the shell's own `export -p` read back by the same shell program) and its directory; its
+# umask is 077, as the wrapper's. setsid gives it a session and process group of its own, signalled whole by ssh_stop,
+# and no terminal to hang up; without setsid (a trimmed busybox) it keeps the launcher's group and is found by its
+# tag alone, and nohup, when installed, keeps a hangup from ending it. The HUP trap does that on both. Its environment
+# carries __SSHMCP=RUN in place of the session's tag: the session's stop never matches it, ssh_stop finds every
+# process of it. Its stdin is /dev/null and no descriptor of the channel reaches it.
 # The command runs as a script file, read by the user's shell: never in an argv that other users can see. The shell
 # writes the run's files with its own umask, inside the 0700 directory; the run's output files are made under 077.
 # Answers "started setsid" or "started nosetsid", or "refused" when no private directory could hold the run.
@@ -51,7 +51,7 @@ __sm_rl() {
       __sm_done="$__sm_done ${__sm_f##*/}"
       # /bin/sh waits for the command and writes its status. The trap on INT and TERM (reset to default in the
       # command) keeps it alive to write the exit status when the command dies of them.
-      exec $__sm_E ${__sm_E:+-i} "$4" -c '. "$1.env" 2>/dev/null; IFS= read -r d <"$1.cwd"; cd -- "$d" 2>/dev/null; IFS= read -r m <"$1.um" && umask "$m"; rm -f "$1.go$2" "$1.env"; __SSHMCP=${1##*/}; export __SSHMCP; exec $4 $5 /bin/sh -c '\''umask 077; trap "" HUP; echo $$ >"$1.pid"; trap : INT TERM; "$2" "$1.cmd" </dev/null >"$1.out" 2>"$1.err"; echo $? >"$1.rt"; mv -f "$1.rt" "$1.rc"'\'' sh "$1" "$3"' \
+      exec $__sm_E ${__sm_E:+-i} "$4" -c '. "$1.env" 2>/dev/null; IFS= read -r d <"$1.cwd"; cd -- "$d" 2>/dev/null; rm -f "$1.go$2" "$1.env"; __SSHMCP=${1##*/}; export __SSHMCP; exec $4 $5 /bin/sh -c '\''umask 077; trap "" HUP; echo $$ >"$1.pid"; trap : INT TERM; "$2" "$1.cmd" </dev/null >"$1.out" 2>"$1.err"; echo $? >"$1.rt"; mv -f "$1.rt" "$1.rc"'\'' sh "$1" "$3"' \
         sh "$__sm_f" "$2" "$4" "$__sm_G" "$__sm_N" </dev/null >/dev/null 2>&1 &
     done
     [ -n "$__sm_go" ] && continue
@@ -68,7 +68,7 @@ __sm_r() {
   case "${SHELL##*/}" in bash | zsh | ksh | ksh93 | mksh | dash | ash | sh) __sm_S=$SHELL ;; *) __sm_S=/bin/sh ;; esac
   __sm_f=$__sm_B/$1
   { printf '%s\n' "$4" >"$__sm_f.cmd" && printf '%s\n' "$2" >"$__sm_f.meta" && export -p >"$__sm_f.env" \
-    && printf '%s\n' "$PWD" >"$__sm_f.cwd" && umask >"$__sm_f.um"; } 2>/dev/null || { echo refused; return 0; }
+    && printf '%s\n' "$PWD" >"$__sm_f.cwd"; } 2>/dev/null || { echo refused; return 0; }
   __sm_T=.$$
   : >"$__sm_f.go$__sm_T" 2>/dev/null || { echo refused; return 0; }
   if [ -z "${__sm_L:-}" ] || ! kill -USR1 "$__sm_L" 2>/dev/null; then

@@ -5,8 +5,9 @@ namespace SshMcp.Server.Transports.OpenSsh;
 /// <summary>
 /// Answers what the master asks through SSH_ASKPASS while it logs in, from what the call gave (a jump host's ssh is
 /// never answered from here: see <see cref="HelperAnswers"/>): the password for ssh's password prompt and the first
-/// keyboard-interactive prompt that asks for one, the passphrase for a key's prompt. Each is given once; anything else (a one-time code, a PIN, a second try) is refused at once, so ssh moves on
-/// instead of waiting, and the prompt is kept for the error (and for asking a person, later). Thread-safe.
+/// keyboard-interactive prompt that asks for one, the passphrase for a key's prompt. Each is given once; anything else
+/// (a one-time code, a PIN, a second try) is refused at once, so ssh moves on instead of waiting, and the prompt is
+/// kept for the error (and for asking a person, later). Thread-safe.
 /// </summary>
 internal sealed class LoginPrompts(string? password, string? passphrase, IReadOnlyDictionary<string, string> keySources)
 {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -57,7 +56,15 @@ internal sealed class OpenSshTransport(
         {
             // Only the first hop is this machine's to resolve; the later ones are their jump hosts'.
             var first = route.Hops[0];
-            await HopName.RequireKnownAsync(first.ConnectHost, ex => NameFailure(route, first, ex, request.ConnectTimeout), deadline, cancellationToken);
+            try
+            {
+                await HopName.RequireKnownAsync(first, request.ConnectTimeout, deadline, cancellationToken);
+            }
+            catch (SshFailureException failure) when (!first.IsTarget)
+            {
+                // Said through the jump host, as sshnet says it.
+                throw Failures.AtJumpHost(first.Label, $"'{route.Target.Alias}'", failure);
+            }
         }
 
         var context = CredentialContext.FromOptions(options.Value, Environment.GetEnvironmentVariable, logger);
@@ -157,16 +164,5 @@ internal sealed class OpenSshTransport(
         }
 
         return variables;
-    }
-
-    /// <summary>The first hop's name could not be looked up, said as sshnet says it (naming the jump host when it is one).</summary>
-    private static SshFailureException NameFailure(SshRoute route, RouteHop hop, Exception ex, TimeSpan timeout)
-    {
-        var failure = ex is SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain }
-            ? Failures.HostNotFound(hop.Alias, hop.Config.HostName, ex)
-            : ex is OperationCanceledException
-                ? Failures.ConnectTimeout(hop.Config.HostName, hop.Config.Port, timeout)
-                : Failures.CouldNotConnect(hop.Config.HostName, hop.Config.Port, ex.Message, ex);
-        return hop.IsTarget ? failure : Failures.AtJumpHost(hop.Label, $"'{route.Target.Alias}'", failure);
     }
 }

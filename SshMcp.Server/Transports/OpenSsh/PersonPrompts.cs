@@ -3,11 +3,12 @@ using SshMcp.Server.Ssh;
 namespace SshMcp.Server.Transports.OpenSsh;
 
 /// <summary>
-/// What the master asks through SSH_ASKPASS that the call did not answer, put to a person through the request's
-/// <see cref="ISecretPrompter"/> (see Elicitation/), as SSH.NET's side does for the target (never for a jump host: see
-/// <see cref="HelperAnswers"/>): the password, a key's passphrase, a keyboard-interactive prompt such as a one-time code. Each distinct prompt is asked once; ssh asking it again means
-/// the answer was wrong, and it is refused so the login fails as with a wrong password given in the call. A person
-/// who declines, dismisses or does not answer ends the open with that reason (<see cref="Failure"/>).
+/// What the master asks through SSH_ASKPASS that the call did not answer, put to a person through the request's <see
+/// cref="ISecretPrompter"/> (see Elicitation/), as SSH.NET's side does for the target (never for a jump host: see <see
+/// cref="HelperAnswers"/>): the password, a key's passphrase, a keyboard-interactive prompt such as a one-time code.
+/// Each distinct prompt is asked once; ssh asking it again means the answer was wrong, and it is refused so the login
+/// fails as with a wrong password given in the call. A person who declines, dismisses or does not answer ends the open
+/// with that reason (<see cref="Failure"/>).
 /// </summary>
 internal sealed class PersonPrompts(ISecretPrompter? prompter, string user, string host, int port)
 {

@@ -27,7 +27,7 @@ internal sealed class SshNetLogin(HostKeyTrust hostKeys, IOptions<SshMcpOptions>
     {
         if (!hop.ThroughJump)
         {
-            await HopName.RequireKnownAsync(host, ex => SshNetErrors.TranslateConnect(ex, hop, request.ConnectTimeout, []), deadline, cancellationToken);
+            await HopName.RequireKnownAsync(hop, request.ConnectTimeout, deadline, cancellationToken);
         }
 
         // One token for the whole connect: the credentials' questions to a person and the agent wait on it too.
