@@ -85,6 +85,25 @@ public sealed class RunScriptTests(BusyboxBin busybox) : IClassFixture<BusyboxBi
 
     [Theory]
     [AllShells]
+    public async Task Start_ThenTheShellIsKilledAtOnce_TheRunStillRuns(string shell)
+    {
+        // A start, then ssh_close (or a dropped connection) at once: the launcher is forked by that very start and may
+        // not have looked yet when the shell is gone. Each try is a fresh shell, so each makes its launcher anew.
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            await using var session = await LocalShellSession.StartAsync(LocalShells.PathOf(shell, busybox));
+            var runId = RunIds.New(DateTimeOffset.UtcNow);
+
+            await session.RunAsync(Launch(runId, "echo ran"));
+            System.Diagnostics.Process.GetProcessById(session.ProcessId).Kill();
+
+            await WaitForEndAsync(session, runId);
+            Assert.Equal("ran\n", await File.ReadAllTextAsync(RunFiles(session.Home, runId) + ".out"));
+        }
+    }
+
+    [Theory]
+    [AllShells]
     public async Task Start_WithoutSetsid_StartsInTheShellsGroupAndSaysSo(string shell)
     {
         await using var session = await LocalShellSession.StartAsync(LocalShells.PathOf(shell, busybox));

@@ -39,10 +39,14 @@ __sm_rl() {
   set +eu
   trap '__sm_go=1' USR1
   trap '' HUP
-  __sm_done= __sm_nap= __sm_G= __sm_N= __sm_E=
+  __sm_done= __sm_nap= __sm_live= __sm_G= __sm_N= __sm_E=
   if command -v setsid >/dev/null 2>&1; then __sm_G=setsid; elif command -v nohup >/dev/null 2>&1; then __sm_N=nohup; fi
   command -v env >/dev/null 2>&1 && __sm_E=env
-  while kill -0 "$3" 2>/dev/null; do
+  # Whether the shell lives is asked before each scan, and the loop ends only after a scan: a run the shell asked
+  # for just before it ended (a start, then ssh_close at once) is still started.
+  while :; do
+    __sm_live=
+    kill -0 "$3" 2>/dev/null && __sm_live=1
     __sm_go=
     for __sm_f in "$1"/*.go"$2"; do
       [ -f "$__sm_f" ] || continue
@@ -54,6 +58,7 @@ __sm_rl() {
       exec $__sm_E ${__sm_E:+-i} "$4" -c '. "$1.env" 2>/dev/null; IFS= read -r d <"$1.cwd"; cd -- "$d" 2>/dev/null; rm -f "$1.go$2" "$1.env"; __SSHMCP=${1##*/}; export __SSHMCP; exec $4 $5 /bin/sh -c '\''umask 077; trap "" HUP; echo $$ >"$1.pid"; trap : INT TERM; "$2" "$1.cmd" </dev/null >"$1.out" 2>"$1.err"; echo $? >"$1.rt"; mv -f "$1.rt" "$1.rc"'\'' sh "$1" "$3"' \
         sh "$__sm_f" "$2" "$4" "$__sm_G" "$__sm_N" </dev/null >/dev/null 2>&1 &
     done
+    [ -n "$__sm_live" ] || break
     [ -n "$__sm_go" ] && continue
     [ -n "$__sm_nap" ] && kill -0 "$__sm_nap" 2>/dev/null || { sleep 2 & __sm_nap=$!; }
     [ -n "$__sm_go" ] || wait "$__sm_nap" 2>/dev/null
