@@ -56,7 +56,11 @@ internal sealed class SshNetProcess : IRemoteProcess
 
     public void Dispose()
     {
-        _stdin.Dispose();
+        // Closing the channel sends EOF then CLOSE, and SSH.NET sends both under the channel's lock, checking what the
+        // host already sent. Disposing the input stream first would send EOF on its own, checking the channel outside
+        // that lock: when the host closes the channel at that moment (a script that just gave its last answer), the
+        // EOF can follow the CLOSE SSH.NET sent back, and sshd ends the whole connection for a message to a channel
+        // it has freed. The command disposes the input stream itself, after the channel closed, when it sends nothing.
         _command.Dispose();
     }
 
