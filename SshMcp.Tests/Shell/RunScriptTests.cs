@@ -104,6 +104,35 @@ public sealed class RunScriptTests(BusyboxBin busybox) : IClassFixture<BusyboxBi
 
     [Theory]
     [AllShells]
+    public async Task Start_WhenTheLaunchersPidIsAnotherProcessNow_LeavesThatProcessAloneAndStillStarts(string shell)
+    {
+        // As when the launcher died and the kernel gave its PID to another process of the user: USR1 would end it. The
+        // stand-in notes a USR1 in a file (once its trap is set), so a signal is told from any other end.
+        await using var session = await LocalShellSession.StartAsync(LocalShells.PathOf(shell, busybox));
+        await session.RunAsync(Launch(RunIds.New(DateTimeOffset.UtcNow), "true"));
+        var marks = Path.Combine(session.Home, "stand-in");
+        using var standIn = System.Diagnostics.Process.Start("/bin/sh", ["-c", "trap 'echo USR1 >\"$0.usr1\"; exit 0' USR1; : >\"$0.ready\"; sleep 60 & wait", marks]);
+        try
+        {
+            Assert.True(await Poll.UntilAsync(_ => Task.FromResult(File.Exists(marks + ".ready")), EndDeadline, default), "the stand-in never set its trap");
+            await session.RunAsync($"__sm_L={standIn.Id}");
+            var runId = RunIds.New(DateTimeOffset.UtcNow);
+
+            await session.RunAsync(ShellScripts.RunStartCall(runId, Owner, 1440, "echo ran"));
+            await WaitForEndAsync(session, runId);
+
+            Assert.Equal("ran\n", await File.ReadAllTextAsync(RunFiles(session.Home, runId) + ".out"));
+            Assert.False(File.Exists(marks + ".usr1"), "the process that took the launcher's PID was sent USR1");
+            Assert.NotEqual(standIn.Id.ToString(CultureInfo.InvariantCulture), (await session.RunAsync("echo $__sm_L")).Stdout.Trim());
+        }
+        finally
+        {
+            standIn.Kill(entireProcessTree: true);
+        }
+    }
+
+    [Theory]
+    [AllShells]
     public async Task Start_WithoutSetsid_StartsInTheShellsGroupAndSaysSo(string shell)
     {
         await using var session = await LocalShellSession.StartAsync(LocalShells.PathOf(shell, busybox));

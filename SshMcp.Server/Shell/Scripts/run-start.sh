@@ -7,7 +7,7 @@
 # Cost: a fork is the dearest thing a shell does (milliseconds on a small VM, more than a whole foreground `true`), so
 # a start forks nothing in the session's shell: it writes the run's files with builtins and signals the session's
 # launcher, a copy of the shell forked once per session (with the run directory's set-up and sweep, by __sm_ri), which
-# starts the run. Only when the launcher cannot be signalled is one started again.
+# starts the run. Only when the launcher is gone (or its PID is another process now) is one started again.
 # Detaching: the launcher is no child of the session's shell, and neither is any run (closing the session stops the
 # shell's descendants, and the shell's `wait` would wait for them). The run gets exactly the shell's exported
 # environment (env -i, then the shell's own `export -p` read back by the same shell program) and its directory; its
@@ -64,6 +64,18 @@ __sm_rl() {
     [ -n "$__sm_go" ] || wait "$__sm_nap" 2>/dev/null
   done
 }
+# The start time of process $1 (the 22nd field of /proc/PID/stat, read with builtins: no fork) in __sm_x; empty when
+# it is gone, "-" on a host without /proc. A launcher is signalled only while its PID still has the start time it had:
+# USR1 ends a process that does not catch it, and a dead launcher's PID may have gone to another process of the user.
+__sm_ls() {
+  __sm_x=-
+  [ -r /proc/self/stat ] || return 0
+  __sm_x= __sm_i=0
+  { IFS= read -r __sm_x <"/proc/$1/stat"; } 2>/dev/null || return 0
+  __sm_x=${__sm_x##*') '}
+  while [ "$__sm_i" -lt 19 ]; do __sm_x=${__sm_x#* } __sm_i=$((__sm_i + 1)); done
+  __sm_x=${__sm_x%% *}
+}
 __sm_r() {
   [ -z "${ZSH_VERSION:-}" ] || emulate -L sh
   if [ -z "${__sm_B:-}" ] || [ ! -d "$__sm_B" ] || [ ! -w "$__sm_B" ] || [ -h "$__sm_B" ]; then
@@ -76,12 +88,15 @@ __sm_r() {
     && printf '%s\n' "$PWD" >"$__sm_f.cwd"; } 2>/dev/null || { echo refused; return 0; }
   __sm_T=.$$
   : >"$__sm_f.go$__sm_T" 2>/dev/null || { echo refused; return 0; }
-  if [ -z "${__sm_L:-}" ] || ! kill -USR1 "$__sm_L" 2>/dev/null; then
+  __sm_ls "${__sm_L:-0}"
+  if [ -z "${__sm_L:-}" ] || [ "$__sm_x" != "${__sm_LT-}" ] || ! kill -USR1 "$__sm_L" 2>/dev/null; then
     # A new launcher, which scans before it first naps. It starts with USR1 ignored, so that a wake-up sent before
     # its trap is set cannot end it. (dash keeps a copy of a function's redirected descriptors: exec in a subshell
     # leaves none of the command substitution's pipe behind.)
     __sm_L=$( (trap '' USR1; (exec </dev/null >/dev/null 2>&1 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&-; __sm_rl "$__sm_B" "$__sm_T" "$$" "$__sm_S") &
       echo $!) )
+    __sm_ls "$__sm_L"
+    __sm_LT=$__sm_x
   fi
   if command -v setsid >/dev/null 2>&1; then echo "started setsid"; else echo "started nosetsid"; fi
 }
