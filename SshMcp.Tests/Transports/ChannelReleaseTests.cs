@@ -1,8 +1,7 @@
 using System.Text;
-using Microsoft.Extensions.DependencyInjection;
-using SshMcp.Server.Ssh;
 using SshMcp.Server.Transports;
 using SshMcp.Tests.Infrastructure;
+using SshMcp.Tests.Ssh.Agent;
 
 namespace SshMcp.Tests.Transports;
 
@@ -25,10 +24,7 @@ public sealed class ChannelReleaseTests(SshdFixture sshd)
     {
         await using var server = await McpServerHarness.StartAsync();
         using var deadline = new CancellationTokenSource(Bound);
-        var request = new OpenRequest(sshd.Host, sshd.Port, sshd.Username, sshd.Password, null, null, null, null, Bound).Routed();
-        var connected = await server.Services.GetServices<ISshTransport>().Single(t => t.Name == transport)
-            .ConnectAsync(request, deadline.Token, CancellationToken.None);
-        await using var connection = connected.Connection;
+        await using var connection = await DirectConnect.WithPasswordAsync(server, sshd, transport, deadline.Token);
         // A channel that stays open through the releases, as a session's shell does.
         var shellOutput = new Sink();
         using var shell = await connection.StartAsync("cat", shellOutput, deadline.Token);

@@ -8,8 +8,8 @@ using SshMcp.Tests.Infrastructure;
 namespace SshMcp.Tests.Ssh.Agent;
 
 /// <summary>
-/// Opens a connection through the server's own SSH.NET transport with ssh_config identities given directly, as the
-/// config resolver hands them over.
+/// Opens a connection through the server's own transports: with ssh_config identities given directly, as the config
+/// resolver hands them over, or with the fixture's password.
 /// </summary>
 internal static class DirectConnect
 {
@@ -33,8 +33,15 @@ internal static class DirectConnect
             () => Transport(server).ConnectAsync(Request(sshd, identities, null), deadline.Token, CancellationToken.None));
     }
 
-    private static ISshTransport Transport(McpServerHarness server) =>
-        server.Services.GetServices<ISshTransport>().Single(t => t.Name == SshNetTransport.TransportName);
+    /// <summary>Connects through <paramref name="transport"/> with the fixture's password, as ssh_open would, without a session on top.</summary>
+    public static async Task<ISshConnection> WithPasswordAsync(McpServerHarness server, SshdFixture sshd, string transport, CancellationToken deadline)
+    {
+        var request = new OpenRequest(sshd.Host, sshd.Port, sshd.Username, sshd.Password, null, null, null, null, Bound).Routed();
+        return (await Transport(server, transport).ConnectAsync(request, deadline, CancellationToken.None)).Connection;
+    }
+
+    private static ISshTransport Transport(McpServerHarness server, string name = SshNetTransport.TransportName) =>
+        server.Services.GetServices<ISshTransport>().Single(t => t.Name == name);
 
     private static OpenRequest Request(SshdFixture sshd, ConfiguredIdentities identities, string? passphrase) =>
         new OpenRequest(sshd.Host, sshd.Port, sshd.Username, null, null, null, passphrase, null, Bound) { Identities = identities }.Routed();
