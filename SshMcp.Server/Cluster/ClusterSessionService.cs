@@ -60,9 +60,12 @@ internal sealed class ClusterSessionService(
         RemoteProgress.ObserveAsync(grains, progress, null, observer =>
             RouteAsync(sessionId, owner, grain => grain.ExecAsync(owner.Id, request, observer, cancellationToken)));
 
-    public Task<OutputChunk> ReadOutputAsync(string sessionId, Principal owner, OutputRequest request, IProgress<RunProgress>? progress, CancellationToken cancellationToken) =>
-        RemoteProgress.ObserveAsync(grains, progress, null, observer =>
+    public async Task<OutputChunk> ReadOutputAsync(string sessionId, Principal owner, OutputRequest request, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    {
+        await RequireLocalPathHereAsync(sessionId, owner, request.LocalPath);
+        return await RemoteProgress.ObserveAsync(grains, progress, null, observer =>
             RouteAsync(sessionId, owner, grain => grain.ReadOutputAsync(owner.Id, request, observer, cancellationToken)));
+    }
 
     public Task<StopOutcome> StopRunAsync(string sessionId, Principal owner, string runId, CancellationToken cancellationToken) =>
         RouteAsync(sessionId, owner, grain => grain.StopRunAsync(owner.Id, runId, cancellationToken));

@@ -11,6 +11,10 @@ internal static class RunNotices
     public const string BackgroundStarted =
         "Started in the background. Read its output with ssh_output (waitMs waits for more); stop it with ssh_stop.";
 
+    /// <summary>What <c>ssh_output</c> with <c>localPath</c> says it saved.</summary>
+    public static string Saved(string stream, long from, long to, string sha256, string localPath) =>
+        string.Create(CultureInfo.InvariantCulture, $"Saved {stream} bytes {from} to {to} ({to - from} bytes, sha256 {sha256}) to {localPath} on the server's machine.");
+
     public static string? ForForeground(RunSpool spool, SpoolEntry entry, ExecOutcome outcome)
     {
         var notices = new List<string>(3);

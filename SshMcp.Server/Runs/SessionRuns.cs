@@ -21,7 +21,9 @@ internal sealed class SessionRuns(RunSpool spool, HostRuns host, string target, 
     {
         if (spool.Find(request.RunId) is { } entry)
         {
-            return await SpoolOutputReader.ReadAsync(spool, entry, request, progress, time, cancellationToken);
+            return request.LocalPath is null
+                ? await SpoolOutputReader.ReadAsync(spool, entry, request, progress, time, cancellationToken)
+                : await SpoolOutputReader.SaveAsync(spool, entry, request, progress, time, cancellationToken);
         }
 
         if (spool.WasDropped(request.RunId))
@@ -29,7 +31,9 @@ internal sealed class SessionRuns(RunSpool spool, HostRuns host, string target, 
             throw Failures.RunDropped(request.RunId, spool.BudgetBytes);
         }
 
-        return await AskAsync(() => HostOutputReader.ReadAsync(host, request, Missing(request.RunId), progress, time, cancellationToken));
+        return await AskAsync(() => request.LocalPath is null
+            ? HostOutputReader.ReadAsync(host, request, Missing(request.RunId), progress, time, cancellationToken)
+            : HostOutputReader.SaveAsync(host, request, Missing(request.RunId), progress, time, cancellationToken));
     }
 
     public async Task<StopOutcome> StopAsync(string runId, CancellationToken cancellationToken)

@@ -123,7 +123,7 @@ internal static class Failures
 
     /// <summary>Cluster mode: a transfer with a local path reached a replica other than the one holding the session.</summary>
     public static SshFailureException LocalPathOnOtherReplica(string sessionId) =>
-        new(SshFailureKind.LocalPathRefused, $"localPath is a path on the server replica that holds session {sessionId}, and this call reached another replica, so nothing was transferred. Pass the content inline instead (ssh_write_file content with append for large data; ssh_read_file with offset and maxBytes), or use localPath on a server without replicas.");
+        new(SshFailureKind.LocalPathRefused, $"localPath is a path on the server replica that holds session {sessionId}, and this call reached another replica, so nothing was transferred. Pass the content inline instead (ssh_write_file content with append for large data; ssh_read_file or ssh_output with offset and maxBytes), or use localPath on a server without replicas.");
 
     public static SshFailureException ClusterUnavailable(string what, Exception? inner = null) =>
         new(SshFailureKind.ClusterUnavailable, $"The server replicas could not {what}: the cluster (or its Redis) is not answering. Try again shortly; if it persists, tell the server's operator.", inner);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using SshMcp.Server.Files;
 using SshMcp.Server.Options;
 using SshMcp.Server.Principals;
 using SshMcp.Server.Runs;
@@ -20,26 +21,29 @@ internal sealed class SshOutputTool
     private readonly ISessionService _sessions;
     private readonly CallerAccessor _callers;
     private readonly SshMcpOptions _options;
+    private readonly LocalFiles _local;
     private readonly ILogger<SshOutputTool> _logger;
 
-    public SshOutputTool(ISessionService sessions, CallerAccessor callers, IOptions<SshMcpOptions> options, ILogger<SshOutputTool> logger)
+    public SshOutputTool(ISessionService sessions, CallerAccessor callers, IOptions<SshMcpOptions> options, LocalFiles local, ILogger<SshOutputTool> logger)
     {
         _sessions = sessions;
         _callers = callers;
         _options = options.Value;
+        _local = local;
         _logger = logger;
     }
 
     [McpServerTool(Name = ToolNames.Output, Title = "Read a run's output", UseStructuredContent = true, OutputSchemaType = typeof(OutputResult), ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
-    [Description("Read a run's stdout or stderr from a byte offset: what ssh_exec omitted, or a background run's output (from any session to its host). Continue from nextOffset; waitMs waits for more.")]
+    [Description("Read a run's stdout or stderr from a byte offset: what ssh_exec omitted, or a background run's output (any session to its host). Continue from nextOffset; waitMs waits for more; localPath saves all on the server.")]
     public async Task<CallToolResult> OutputAsync(
         [Description("From ssh_open.")] string sessionId,
         [Description("From ssh_exec.")] string runId,
         [Description("stdout or stderr.")] string stream = "stdout",
-        [Description("Byte offset.")] long offset = 0,
-        [Description("Max bytes.")] int maxBytes = DefaultMaxBytes,
+        long offset = 0,
+        int maxBytes = DefaultMaxBytes,
         [Description("Ms to wait for more output.")] int waitMs = 0,
         [Description("Exact bytes as base64.")] bool base64 = false,
+        [Description("Save to this server path instead.")] string? localPath = null,
         IProgress<ProgressNotificationValue>? progress = null,
         CancellationToken cancellationToken = default)
     {
@@ -47,6 +51,11 @@ internal sealed class SshOutputTool
         using var caller = _callers.Current(cancellationToken);
         return await ToolGuard.AnswerAsync(ToolNames.Output, _logger, async () =>
         {
+            if (FileArguments.LocalPath(localPath) is { } path)
+            {
+                request = request with { LocalPath = _local.ResolveDestination(path) };
+            }
+
             var chunk = await _sessions.ReadOutputAsync(sessionId.Trim(), caller.Principal, request, ProgressNotices.Adapt(progress), caller.Cancellation);
             return new OutputResult(
                 chunk.RunId,

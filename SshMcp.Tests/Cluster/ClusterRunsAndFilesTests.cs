@@ -65,7 +65,7 @@ public sealed class ClusterRunsAndFilesTests(ClusterFixture cluster)
     }
 
     [Fact]
-    public async Task Files_LocalPath_WorksThroughTheOwnerAndIsRefusedThroughAnotherReplica()
+    public async Task LocalPath_OfFilesAndOutput_WorksThroughTheOwnerAndIsRefusedThroughAnotherReplica()
     {
         var (a, b, c) = await ConnectAllAsync();
         var session = (await a.OpenAsync(cluster.Sshd)).SessionId;
@@ -85,6 +85,13 @@ public sealed class ClusterRunsAndFilesTests(ClusterFixture cluster)
         Assert.Equal(23, written.Size);
         Assert.Equal("from the server's disk\n", await File.ReadAllTextAsync(local + ".copy"));
         Assert.Contains("No open session", await c.CallErrorAsync(ToolNames.WriteFile, new Dictionary<string, object?> { ["sessionId"] = "s-none", ["path"] = path, ["localPath"] = local }));
+
+        var run = await a.ExecAsync(session, "seq 1 3");
+        var output = new Dictionary<string, object?> { ["sessionId"] = session, ["runId"] = run.RunId, ["localPath"] = local + ".out" };
+        Assert.Contains("reached another replica", await b.CallErrorAsync(ToolNames.Output, output), StringComparison.Ordinal);
+        Assert.False(File.Exists(local + ".out"));
+        Assert.Equal(6, (await a.CallAsync<OutputResult>(ToolNames.Output, output)).NextOffset);
+        Assert.Equal("1\n2\n3\n", await File.ReadAllTextAsync(local + ".out"));
         await a.ExecAsync(session, $"rm -f {path}");
         await a.CloseAsync(session);
     }

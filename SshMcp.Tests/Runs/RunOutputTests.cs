@@ -12,7 +12,7 @@ namespace SshMcp.Tests.Runs;
 public sealed class RunOutputTests(SshdFixture sshd)
 {
     // 12000 lines of one-, two-, three- and four-byte characters: about 370 kB.
-    private const string MixedUtf8 = "awk 'BEGIN { for (i = 0; i < 12000; i++) printf \"%05d h\\303\\251llo \\342\\202\\254 \\360\\237\\230\\200 \\342\\234\\223 \\320\\226\\n\", i }'";
+    internal const string MixedUtf8 = "awk 'BEGIN { for (i = 0; i < 12000; i++) printf \"%05d h\\303\\251llo \\342\\202\\254 \\360\\237\\230\\200 \\342\\234\\223 \\320\\226\\n\", i }'";
 
     [Theory]
     [Transports]

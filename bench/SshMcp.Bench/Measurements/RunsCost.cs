@@ -6,9 +6,10 @@ using SshMcp.Bench.Server;
 namespace SshMcp.Bench.Measurements;
 
 /// <summary>
-/// What runs cost (<c>--only runs</c>): reading a 64 MiB output back through <c>ssh_output</c> from the spool, against
-/// a raw SSH.NET exec streaming the same command (throughput); the server's peak RSS growth while it spools those
-/// 64 MiB; and starting a background run against a foreground <c>ssh_exec true</c>, interleaved call by call.
+/// What runs cost (<c>--only runs</c>): getting a 64 MiB output back through <c>ssh_output</c> from the spool, saved
+/// whole with <c>localPath</c> (checked by its size and the host's SHA-256) and read inline 1 MiB a call, each against a
+/// raw SSH.NET exec streaming the same command (throughput); the server's peak RSS growth while it spools those 64 MiB;
+/// and starting a background run against a foreground <c>ssh_exec true</c>, interleaved call by call.
 /// </summary>
 internal static class RunsCost
 {
@@ -18,15 +19,29 @@ internal static class RunsCost
     public static async Task RunAsync(BenchContext context, SshClient rawClient)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var saves = Directory.CreateTempSubdirectory("sshmcp-bench-saves-");
         var environment = new Dictionary<string, string?>(context.ServerEnvironment)
         {
             // Room for the whole 64 MiB (both streams share the budget), and reads of 1 MiB.
             ["SshMcp__Output__SpoolBytesPerSession"] = (128 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["SshMcp__Files__LocalRoot"] = saves.FullName,
         };
+        try
+        {
+            await RunInAsync(context, rawClient, environment, saves.FullName);
+        }
+        finally
+        {
+            saves.Delete(recursive: true);
+        }
+    }
+
+    private static async Task RunInAsync(BenchContext context, SshClient rawClient, Dictionary<string, string?> environment, string saves)
+    {
         await using var server = await RunningServer.StartStdioAsync(ServerPaths.ServerDll, ["--stdio"], environment, context.ServerSaid);
         var tools = new SshTools(server.Client);
         var session = await tools.OpenOrThrowAsync(context.Sshd);
-        await BigReadAsync(context, server, tools, session, rawClient);
+        await BigReadAsync(context, server, tools, session, rawClient, saves);
         await StartLatencyAsync(context, tools, session);
         await tools.CloseAsync(session);
     }
@@ -42,11 +57,12 @@ internal static class RunsCost
         return ($"head -c {random} /dev/urandom | base64", text + ((text + 75) / 76));
     }
 
-    private static async Task BigReadAsync(BenchContext context, RunningServer server, SshTools tools, string session, SshClient rawClient)
+    private static async Task BigReadAsync(BenchContext context, RunningServer server, SshTools tools, string session, SshClient rawClient, string saves)
     {
         var (command, expectedBytes) = Output(context.Settings.Smoke);
         var floor = new Sample();
         var read = new Sample();
+        var saved = new Sample();
         var spooled = new Sample();
         var growth = 0L;
         for (var i = 0; i < context.Settings.BigOutputRuns; i++)
@@ -66,12 +82,17 @@ internal static class RunsCost
             }
 
             await read.TimeAsync(async () => runId is not null && await ReadAllAsync(tools, session, runId) == expectedBytes);
+            var file = Path.Join(saves, "output.txt");
+            await saved.TimeAsync(async () => runId is not null && await tools.SaveOutputAsync(session, runId, file) == (expectedBytes, expectedBytes) && new FileInfo(file).Length == expectedBytes);
         }
 
-        var valid = floor.Valid == floor.Count && spooled.Valid == spooled.Count ? read.Valid : 0;
+        var valid = floor.Valid == floor.Count && spooled.Valid == spooled.Count;
         var size = expectedBytes / MiB;
-        context.Report.Add(new Metric("output64mb.read.stdio", size / (read.Percentile(50) / 1000), "MiB/s", size / (floor.Percentile(50) / 1000), valid, read.Count,
-            Goal.RatioAtLeast(0.5), "ssh_output, 1 MiB a call, from the spool; floor: raw SSH.NET exec of the command, streamed"));
+        var floorRate = size / (floor.Percentile(50) / 1000);
+        context.Report.Add(new Metric("output64mb.save.stdio", size / (saved.Percentile(50) / 1000), "MiB/s", floorRate, valid ? saved.Valid : 0, saved.Count,
+            Goal.RatioAtLeast(0.5), "ssh_output localPath, whole, from the spool; floor: raw SSH.NET exec of the command, streamed"));
+        context.Report.Add(new Metric("output64mb.read.stdio", size / (read.Percentile(50) / 1000), "MiB/s", floorRate, valid ? read.Valid : 0, read.Count,
+            null, "ssh_output inline, 1 MiB a call (JSON: each byte crosses twice, escaped); same floor"));
         context.Report.Add(new Metric("output64mb.rss_growth", growth / MiB, "MiB", null, spooled.Valid, spooled.Count, Goal.ValueAtMost(16), "peak VmRSS during the ssh_exec that spools it, minus before"));
     }
 

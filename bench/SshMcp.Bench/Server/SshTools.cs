@@ -70,6 +70,17 @@ internal sealed class SshTools(McpClient client, string transport = SshTools.Ssh
         return (System.Text.Encoding.UTF8.GetByteCount(Text(content, "text") ?? ""), content.GetProperty("nextOffset").GetInt64(), content.GetProperty("totalBytes").GetInt64());
     }
 
+    /// <summary>ssh_output with localPath: the end offset and total the server reported, or null on an error.</summary>
+    public async Task<(long NextOffset, long TotalBytes)?> SaveOutputAsync(string sessionId, string runId, string localPath)
+    {
+        var result = await client.CallToolAsync(
+            "ssh_output",
+            new Dictionary<string, object?> { ["sessionId"] = sessionId, ["runId"] = runId, ["localPath"] = localPath }).AsTask().WaitAsync(Bound);
+        return result.IsError == true || result.StructuredContent is not { ValueKind: JsonValueKind.Object } content
+            ? null
+            : (content.GetProperty("nextOffset").GetInt64(), content.GetProperty("totalBytes").GetInt64());
+    }
+
     /// <summary>ssh_close; true when the server said the session was closed.</summary>
     public async Task<bool> CloseAsync(string sessionId)
     {
