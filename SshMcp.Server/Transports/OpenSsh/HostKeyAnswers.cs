@@ -50,7 +50,8 @@ internal sealed class HostKeyAnswers(HostKeyTrust trust, string targetAlias, str
     /// <param name="fields"><c>hostkey</c>, why ssh asks (<c>HOSTNAME</c>, <c>ADDRESS</c> or <c>ORDER</c>), the host as asked for, the known_hosts name and the base64 key.</param>
     public string? Answer(IReadOnlyList<string> fields)
     {
-        // Only the check of the name is answered: ORDER comes before the key is known, ADDRESS only with CheckHostIP.
+        // Only the check of the name is answered: ORDER comes before the key is known (the helper answers it alone),
+        // ADDRESS only with CheckHostIP.
         if (fields.Count != 5 || fields[1] != "HOSTNAME" || !KnownHostName.TryParseLookupName(fields[3], out var host, out var port))
         {
             return null;

@@ -39,7 +39,7 @@ public sealed class HelperTests : IAsyncLifetime
     {
         // ssh runs the helper as its own child: the parent is the ssh that asks (here, this test process).
         await RunAsync("user@host's password: ");
-        await RunAsync("hostkey", "ORDER", "example", "example", "NONE");
+        await RunAsync("hostkey", "HOSTNAME", "example", "example", "AAAA");
 
         Assert.All(_requests, request => Assert.Equal(Environment.ProcessId, request.Asker));
         Assert.Equal(2, _requests.Count);
@@ -57,11 +57,20 @@ public sealed class HelperTests : IAsyncLifetime
     [Fact]
     public async Task Helper_HostKeyWithNoAnswer_ExitsZeroAndPrintsNothing()
     {
-        var result = await RunAsync("hostkey", "ORDER", "example", "example", "NONE");
+        var result = await RunAsync("hostkey", "ADDRESS", "example", "127.0.0.1", "AAAA");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("", result.StandardOutput);
         Assert.Equal(5, Assert.Single(_requests).Fields.Count);
+    }
+
+    [Fact]
+    public async Task Helper_KeyOrderQuestion_IsAnsweredWithNothingWithoutAskingTheServer()
+    {
+        var result = await RunAsync("hostkey", "ORDER", "example", "example", "NONE");
+
+        Assert.Equal((0, ""), (result.ExitCode, result.StandardOutput));
+        Assert.Empty(_requests);
     }
 
     [Fact]
