@@ -54,17 +54,9 @@ internal sealed class BuiltinConfigResolver : ISshConfigResolver
     private ConfigReader ReadFiles(ConfigState state, string alias, string hostForHostLines, bool finalPass, CancellationToken cancellationToken)
     {
         var reader = new ConfigReader(state, _account, alias, hostForHostLines, finalPass, Path.GetDirectoryName(_systemConfigPath) ?? "/", _getEnvironmentVariable, cancellationToken);
-        if (_configPath is not null)
+        foreach (var file in TopLevelConfigFile.For(_configPath, _account, _systemConfigPath))
         {
-            if (!_configPath.Equals("none", StringComparison.OrdinalIgnoreCase))
-            {
-                reader.ReadTopLevel(_configPath, ConfigReader.Scope.User, required: true);
-            }
-        }
-        else
-        {
-            reader.ReadTopLevel(Path.Join(_account.Home, ".ssh", "config"), ConfigReader.Scope.User | ConfigReader.Scope.CheckPermissions, required: false);
-            reader.ReadTopLevel(_systemConfigPath, ConfigReader.Scope.System, required: false);
+            reader.ReadTopLevel(file.Path, file.Scope, file.Required);
         }
 
         return reader;

@@ -16,4 +16,12 @@ internal static partial class ConfigLog
     [LoggerMessage(EventId = 2102, Level = LogLevel.Debug,
         Message = "Resolved {Alias} to {User}@{HostName}:{Port} with {JumpCount} jump hosts in {ElapsedMs} ms")]
     public static partial void Resolved(ILogger logger, string alias, string user, string hostName, int port, int jumpCount, long elapsedMs);
+
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Debug,
+        Message = "Resolved {Alias} from the ssh -G cache: its config files, ssh and environment are unchanged")]
+    public static partial void ResolvedFromCache(ILogger logger, string alias);
+
+    [LoggerMessage(EventId = 2104, Level = LogLevel.Debug,
+        Message = "ssh -G runs on every resolution, uncached, because of {Reason}")]
+    public static partial void NotCached(ILogger logger, string reason);
 }

@@ -190,21 +190,9 @@ internal sealed class ConfigReader
     {
         foreach (var argument in arguments)
         {
-            if (argument.Length == 0)
-            {
-                throw new FormatException("keyword include empty argument");
-            }
-
-            var isUser = scope.HasFlag(Scope.User);
-            if (argument[0] == '~' && !isUser)
-            {
-                throw new FormatException($"bad include path {argument}.");
-            }
-
-            var pattern = argument[0] is '/' or '~' ? argument : (isUser ? "~/.ssh/" : _systemDirectory + "/") + argument;
             var outerActive = active;
             var nested = scope | Scope.CheckPermissions | (outerActive ? 0 : Scope.NeverMatch);
-            foreach (var file in IncludeGlob.Expand(_account.ExpandIncludeTilde(pattern)))
+            foreach (var file in IncludePath.Expand(argument, scope.HasFlag(Scope.User), _systemDirectory, _account))
             {
                 if (!ReadFile(file, nested, ref active, depth + 1, out var failure) && failure is not null)
                 {

@@ -24,7 +24,7 @@ internal sealed class SshConfigResolverFactory
     private readonly Lazy<ISshConfigResolver> _resolver;
     private readonly ILogger _logger;
 
-    public SshConfigResolverFactory(IOptions<SshMcpOptions> options, ILogger<SshConfigResolverFactory> logger)
+    public SshConfigResolverFactory(IOptions<SshMcpOptions> options, TimeProvider time, ILogger<SshConfigResolverFactory> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         var settings = options.Value;
@@ -32,7 +32,7 @@ internal sealed class SshConfigResolverFactory
         _resolver = new Lazy<ISshConfigResolver>(() =>
         {
             var configPath = string.IsNullOrEmpty(settings.SshConfigPath) ? null : HostKeyOptions.ExpandHome(settings.SshConfigPath);
-            var resolver = Create(settings.SshConfigResolver, configPath, SshProgram.Find(), LocalAccount.Current(), logger);
+            var resolver = Create(settings.SshConfigResolver, configPath, SshProgram.Find(), LocalAccount.Current(), logger, new SshGOutputCache(time, logger));
             ConfigLog.ResolverChosen(logger, resolver.Name, settings.SshConfigResolver);
             return resolver;
         });
@@ -53,11 +53,12 @@ internal sealed class SshConfigResolverFactory
     }
 
     /// <param name="sshPath">The ssh program, or null when none was found.</param>
-    public static ISshConfigResolver Create(string mode, string? configPath, string? sshPath, LocalAccount account, ILogger? logger = null) => mode switch
+    /// <param name="cache">For the ssh resolver: keeps ssh -G's output while its inputs stay the same.</param>
+    public static ISshConfigResolver Create(string mode, string? configPath, string? sshPath, LocalAccount account, ILogger? logger = null, SshGOutputCache? cache = null) => mode switch
     {
         Builtin => new BuiltinConfigResolver(configPath, account),
         Ssh when sshPath is null => throw SshConfigErrors.SshNotFound(),
-        Ssh or Auto when sshPath is not null => new SshGResolver(sshPath, configPath, account, SshTimeout, logger: logger),
+        Ssh or Auto when sshPath is not null => new SshGResolver(sshPath, configPath, account, SshTimeout, logger: logger, cache: cache),
         Auto => new BuiltinConfigResolver(configPath, account),
         _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Not a resolver mode."),
     };

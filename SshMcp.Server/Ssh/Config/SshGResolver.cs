@@ -9,7 +9,8 @@ namespace SshMcp.Server.Ssh.Config;
 /// <summary>
 /// Resolves with the OpenSSH client itself: runs <c>ssh -G [-F file] [-l user] [-p port] -- alias</c> (argv only,
 /// no shell, no secret, a scrubbed environment, a deadline) and reads what it prints. ssh reads the config of the
-/// account's home in the password database and /etc/ssh/ssh_config, or only <c>-F</c>'s file.
+/// account's home in the password database and /etc/ssh/ssh_config, or only <c>-F</c>'s file. With a
+/// <see cref="SshGOutputCache"/>, a command line asked again while those files are unchanged runs no ssh.
 /// </summary>
 internal sealed class SshGResolver : ISshConfigResolver
 {
@@ -21,11 +22,13 @@ internal sealed class SshGResolver : ISshConfigResolver
     private readonly TimeSpan _timeout;
     private readonly Func<string, string?> _getEnvironmentVariable;
     private readonly ILogger _logger;
+    private readonly SshGOutputCache? _cache;
 
     /// <param name="sshPath">The ssh program (tests pass a wrapper that runs it as another user).</param>
     /// <param name="configPath">Passed as <c>-F</c>; null or empty for ssh's own files, <c>none</c> for no file.</param>
     /// <param name="account">The account ssh runs as, for the tokens ssh expands only when it connects.</param>
-    public SshGResolver(string sshPath, string? configPath, LocalAccount account, TimeSpan timeout, Func<string, string?>? getEnvironmentVariable = null, ILogger? logger = null)
+    /// <param name="cache">Keeps ssh's output while its inputs stay the same; null runs ssh every time.</param>
+    public SshGResolver(string sshPath, string? configPath, LocalAccount account, TimeSpan timeout, Func<string, string?>? getEnvironmentVariable = null, ILogger? logger = null, SshGOutputCache? cache = null)
     {
         _sshPath = sshPath;
         _configPath = string.IsNullOrEmpty(configPath) ? null : configPath;
@@ -33,6 +36,7 @@ internal sealed class SshGResolver : ISshConfigResolver
         _timeout = timeout;
         _getEnvironmentVariable = getEnvironmentVariable ?? Environment.GetEnvironmentVariable;
         _logger = logger ?? NullLogger.Instance;
+        _cache = cache;
     }
 
     public string Name => "ssh";
@@ -41,7 +45,15 @@ internal sealed class SshGResolver : ISshConfigResolver
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        var output = await RunAsync(request, cancellationToken);
+        var arguments = Arguments(request);
+        var startInfo = StartInfo(arguments);
+        var output = _cache is null
+            ? await RunAsync(startInfo, request.Alias, cancellationToken)
+            : await _cache.GetOrRunAsync(
+                string.Join('\0', [_sshPath, .. arguments]),
+                ConfigSnapshot.Take(_sshPath, _configPath, _account, BuiltinConfigResolver.DefaultSystemConfigPath, startInfo.Environment),
+                request.Alias,
+                () => RunAsync(startInfo, request.Alias, cancellationToken));
         return TargetBuilder.Build(SshGOutputParser.Parse(output), request, _account, _getEnvironmentVariable);
     }
 
@@ -74,9 +86,9 @@ internal sealed class SshGResolver : ISshConfigResolver
         return arguments;
     }
 
-    private async Task<string> RunAsync(ResolveRequest request, CancellationToken cancellationToken)
+    private ProcessStartInfo StartInfo(List<string> arguments)
     {
-        var startInfo = new ProcessStartInfo(_sshPath, Arguments(request))
+        var startInfo = new ProcessStartInfo(_sshPath, arguments)
         {
             UseShellExecute = false,
             RedirectStandardInput = true,
@@ -91,6 +103,11 @@ internal sealed class SshGResolver : ISshConfigResolver
             startInfo.Environment["HOME"] = home; // where ssh's glob looks for ~ in Include
         }
 
+        return startInfo;
+    }
+
+    private async Task<string> RunAsync(ProcessStartInfo startInfo, string alias, CancellationToken cancellationToken)
+    {
         using var process = Start(startInfo);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_timeout);
@@ -99,7 +116,7 @@ internal sealed class SshGResolver : ISshConfigResolver
             process.StandardInput.Close();
             var stderr = ReadBoundedAsync(process.StandardError, deadline.Token);
             var output = await ReadBoundedAsync(process.StandardOutput, deadline.Token)
-                ?? throw SshConfigErrors.SshFailed(request.Alias, $"it printed more than {MaxOutputChars / 1024} KiB");
+                ?? throw SshConfigErrors.SshFailed(alias, $"it printed more than {MaxOutputChars / 1024} KiB");
             await process.WaitForExitAsync(deadline.Token);
             var error = await stderr;
             if (process.ExitCode == 0)
@@ -107,13 +124,13 @@ internal sealed class SshGResolver : ISshConfigResolver
                 return output;
             }
 
-            ConfigLog.SshFailed(_logger, request.Alias, process.ExitCode, error ?? "");
-            throw SshConfigErrors.SshFailed(request.Alias, FirstLine(error) ?? $"exit code {process.ExitCode}");
+            ConfigLog.SshFailed(_logger, alias, process.ExitCode, error ?? "");
+            throw SshConfigErrors.SshFailed(alias, FirstLine(error) ?? $"exit code {process.ExitCode}");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             Kill(process);
-            throw SshConfigErrors.SshTimedOut(request.Alias, _timeout);
+            throw SshConfigErrors.SshTimedOut(alias, _timeout);
         }
         catch
         {

@@ -36,8 +36,8 @@ internal sealed class ConfigWorkspace : IDisposable
 
     public static string? SshPath { get; } = SshProgram.Find();
 
-    public ISshConfigResolver Ssh(TimeSpan? timeout = null, string? sshPath = null) =>
-        new SshGResolver(sshPath ?? SshPath ?? throw new InvalidOperationException("These tests need the OpenSSH client (ssh) on PATH."), ConfigPath, Account, timeout ?? TimeSpan.FromSeconds(10));
+    public ISshConfigResolver Ssh(TimeSpan? timeout = null, string? sshPath = null, SshGOutputCache? cache = null) =>
+        new SshGResolver(sshPath ?? SshPath ?? throw new InvalidOperationException("These tests need the OpenSSH client (ssh) on PATH."), ConfigPath, Account, timeout ?? TimeSpan.FromSeconds(10), cache: cache);
 
     public ISshConfigResolver Builtin(string? configPath = null, LocalAccount? account = null) =>
         new BuiltinConfigResolver(configPath ?? ConfigPath, account ?? Account, systemConfigPath: Path.Join(Root, "etc", "ssh_config"));

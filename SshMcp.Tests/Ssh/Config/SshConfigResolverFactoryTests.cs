@@ -12,7 +12,7 @@ public sealed class SshConfigResolverFactoryTests
     {
         using var workspace = new ConfigWorkspace().WithConfig("Host web\n  HostName web.example.com\n  ProxyJump bastion\n");
         var options = new SshMcpOptions { SshConfigResolver = SshConfigResolverFactory.Builtin, SshConfigPath = workspace.ConfigPath };
-        var factory = new SshConfigResolverFactory(Options.Create(options), NullLogger<SshConfigResolverFactory>.Instance);
+        var factory = new SshConfigResolverFactory(Options.Create(options), TimeProvider.System, NullLogger<SshConfigResolverFactory>.Instance);
 
         var route = await factory.ResolveRouteAsync(new("web"), CancellationToken.None);
 
