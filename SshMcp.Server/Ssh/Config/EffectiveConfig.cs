@@ -14,6 +14,8 @@ internal sealed record EffectiveConfig
     /// <summary>OpenSSH's default UserKnownHostsFile list, before <c>~</c> is expanded.</summary>
     public static readonly IReadOnlyList<string> DefaultUserKnownHostsFiles = ["~/.ssh/known_hosts", "~/.ssh/known_hosts2"];
 
+    public static readonly IReadOnlyList<string> DefaultGlobalKnownHostsFiles = ["/etc/ssh/ssh_known_hosts", "/etc/ssh/ssh_known_hosts2"];
+
     public const int DefaultPort = 22;
 
     public const int DefaultServerAliveCountMax = 3;
@@ -37,6 +39,9 @@ internal sealed record EffectiveConfig
     public string? ProxyCommand { get; init; }
 
     public IReadOnlyList<string> UserKnownHostsFiles { get; init; } = [];
+
+    /// <summary>GlobalKnownHostsFile as ssh -G prints it; null when the resolver does not know it (the built-in one).</summary>
+    public IReadOnlyList<string>? GlobalKnownHostsFiles { get; init; }
 
     public StrictHostKeyChecking StrictHostKeyChecking { get; init; }
 

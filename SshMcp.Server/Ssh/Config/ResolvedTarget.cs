@@ -41,6 +41,9 @@ internal sealed record ResolvedTarget
     /// <summary>UserKnownHostsFile entries; empty when set to <c>none</c>.</summary>
     public IReadOnlyList<string> UserKnownHostsFiles { get; init; } = [];
 
+    /// <summary>The GlobalKnownHostsFile list ssh would read; null when the resolver does not know it.</summary>
+    public IReadOnlyList<string>? GlobalKnownHostsFiles { get; init; }
+
     /// <summary>Default when <see cref="UserKnownHostsFiles"/> is OpenSSH's own list (<c>~/.ssh/known_hosts ~/.ssh/known_hosts2</c>).</summary>
     public SettingSource UserKnownHostsFilesSource { get; init; }
 

@@ -35,6 +35,7 @@ internal static class SshGOutputParser
             One(key) is { } text ? int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture) : fallback;
 
         var knownHosts = One("userknownhostsfile");
+        var globalKnownHosts = One("globalknownhostsfile");
         var connectTimeout = One("connecttimeout");
         return new EffectiveConfig
         {
@@ -48,6 +49,7 @@ internal static class SshGOutputParser
             ProxyJump = One("proxyjump"),
             ProxyCommand = One("proxycommand"),
             UserKnownHostsFiles = knownHosts is null or "none" ? [] : knownHosts.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            GlobalKnownHostsFiles = globalKnownHosts is null ? null : globalKnownHosts == "none" ? [] : globalKnownHosts.Split(' ', StringSplitOptions.RemoveEmptyEntries),
             StrictHostKeyChecking = One("stricthostkeychecking") switch
             {
                 "true" or "yes" => StrictHostKeyChecking.Yes,

@@ -26,6 +26,7 @@ internal static class TargetBuilder
             ProxyJump = ParseJump(config.ProxyJump),
             ProxyCommand = config.ProxyCommand,
             UserKnownHostsFiles = config.UserKnownHostsFiles,
+            GlobalKnownHostsFiles = config.GlobalKnownHostsFiles,
             UserKnownHostsFilesSource = config.UserKnownHostsFiles.SequenceEqual(EffectiveConfig.DefaultUserKnownHostsFiles.Select(account.ExpandTilde), StringComparer.Ordinal)
                 ? SettingSource.Default
                 : SettingSource.Config,

@@ -51,6 +51,9 @@ internal sealed class HostKeyTrust
     /// <summary>Called during key exchange for one hop of a route: its pin, and what its ssh_config adds (see <see cref="HostKeyScope"/>).</summary>
     public HostKeyDecision Check(HostKeyScope scope, byte[] keyBlob) => _verifier.Check(scope, keyBlob);
 
+    /// <summary>The one key <paramref name="scope"/>'s check would trust, when that is all it would trust (see <see cref="HostKeyVerifier.SoleKnownKey"/>).</summary>
+    public KnownHostEntry? SoleKnownKey(HostKeyScope scope) => _verifier.SoleKnownKey(scope);
+
     /// <summary>Called once the session authenticated, so that only hosts really used are remembered.</summary>
     public void Accepted(string host, int port, byte[] keyBlob, HostKeyDecision decision) =>
         Accepted(new HostKeyScope(host, port), keyBlob, decision);

@@ -128,6 +128,25 @@ internal sealed class HostKeyVerifier
     }
 
     /// <summary>
+    /// The one key this check would call known, when the files it reads know the host by exactly one plain key (no
+    /// other key, no revoked or CA line) and no pin or policy <see cref="HostKeyPolicy.Off"/> decides instead: then
+    /// <see cref="Check(HostKeyScope, byte[])"/> trusts that key and refuses every other. Null in every other case.
+    /// </summary>
+    public KnownHostEntry? SoleKnownKey(HostKeyScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var (host, port) = scope.LookupAs;
+        if (!string.IsNullOrWhiteSpace(scope.Pin) || HostKeyPolicies.Tighten(_options.Policy, scope.Strictness) == HostKeyPolicy.Off
+            || !KnownHostName.IsValidHost(host) || port is <= 0 or > ushort.MaxValue
+            || !TryFindEntries(Files(scope), KnownHostName.LookupName(host, port), out var entries, out _))
+        {
+            return null;
+        }
+
+        return entries is [{ Marker: KnownHostMarker.None } only] ? only : null;
+    }
+
+    /// <summary>
     /// Records the key in the store, keeping every existing line; call it once the session has authenticated
     /// after <see cref="Check"/> returned <see cref="HostKeyStatus.NewlyTrusted"/>. Does nothing when the
     /// entry is already there, or when the policy is not <see cref="HostKeyPolicy.AcceptNew"/> (only that

@@ -20,13 +20,22 @@ internal static class OpenSshConfigFile
     private static readonly string[] DefaultIdentityNames = ["id_rsa", "id_ecdsa", "id_ecdsa_sk", "id_ed25519", "id_ed25519_sk"];
 
     /// <param name="route">The open's planned route: a hop whose approved address differs from its HostName connects there.</param>
-    public static string Render(SessionDirectory directory, SshMcpOptions options, SshRoute? route = null)
+    /// <param name="known">The target's one known key: ssh reads it from the session's file, and runs no KnownHostsCommand.</param>
+    public static string Render(SessionDirectory directory, SshMcpOptions options, SshRoute? route = null, KnownTargetKey? known = null)
     {
         var text = new StringBuilder();
         void Line(string keyword, string value) => text.Append(keyword).Append(' ').Append(value).Append('\n');
 
         text.Append(FirstLine).Append('\n');
-        Line("KnownHostsCommand", $"{Quote(directory.Helper)} {HostKeyAnswers.RequestKind} %I %n %H %K");
+        if (known is null)
+        {
+            Line("KnownHostsCommand", $"{Quote(directory.Helper)} {HostKeyAnswers.RequestKind} %I %n %H %K");
+        }
+        else
+        {
+            Line("GlobalKnownHostsFile", string.Join(' ', known.GlobalFiles.Prepend(directory.KnownHosts).Select(Quote)));
+        }
+
         Line("StrictHostKeyChecking", "yes");
         Line("CheckHostIP", "no");
         Line("UpdateHostKeys", "no");

@@ -40,6 +40,10 @@ internal static partial class OpenSshLog
         Message = "Removed {Count} session directories that servers before this one left behind (their masters are gone)")]
     public static partial void StaleDirectoriesRemoved(ILogger logger, int count);
 
+    [LoggerMessage(EventId = 4115, Level = LogLevel.Information,
+        Message = "{Host}:{Port} did not present the one key the server knows for it; connecting again with the full host key check, which says why")]
+    public static partial void KnownKeyRefused(ILogger logger, string host, int port);
+
     [LoggerMessage(EventId = 4120, Level = LogLevel.Information,
         Message = "The OpenSSH client {SshPath} ({Version}) {Usable} for transport openssh")]
     public static partial void ClientFound(ILogger logger, string sshPath, string version, string usable);

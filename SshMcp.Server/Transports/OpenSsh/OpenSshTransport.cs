@@ -74,6 +74,20 @@ internal sealed class OpenSshTransport(
             throw await LoginFailure.NoCredentialsAsync(request, context, cancellationToken);
         }
 
+        // A target known by one key first tries without the helper's host key checks; a refused key goes the usual way.
+        var known = KnownTargetKey.Find(hostKeys, request, globalFilesOff: options.Value.KnownHostsPath is not null);
+        if (known is not null && await ConnectOnceAsync(request, known, sshPath, context, deadline, cancellationToken) is { } quick)
+        {
+            return quick;
+        }
+
+        return await ConnectOnceAsync(request, null, sshPath, context, deadline, cancellationToken)
+            ?? throw new InvalidOperationException("Only the shortcut for a known key gives up to be tried again.");
+    }
+
+    /// <returns>Null when <paramref name="known"/> was used and ssh refused the host's key: try again without it.</returns>
+    private async Task<SshConnectResult?> ConnectOnceAsync(OpenRequest request, KnownTargetKey? known, string sshPath, CredentialContext context, CancellationToken deadline, CancellationToken cancellationToken)
+    {
         var started = Stopwatch.GetTimestamp();
         var directory = SessionDirectory.Create();
         OpenSshMaster? master = null;
@@ -86,7 +100,12 @@ internal sealed class OpenSshTransport(
             var prompts = new LoginPrompts(request.Password, request.Passphrase, credentials.KeySources);
             var keys = new HostKeyAnswers(hostKeys, request.Host, request.HostKeyFingerprint, request.Route);
             HelperScript.WriteInto(directory);
-            directory.WriteFile(directory.ConfigFile, Encoding.UTF8.GetBytes(OpenSshConfigFile.Render(directory, options.Value, request.Route)));
+            if (known is not null)
+            {
+                directory.WriteFile(directory.KnownHosts, Encoding.UTF8.GetBytes(known.Line + "\n"));
+            }
+
+            directory.WriteFile(directory.ConfigFile, Encoding.UTF8.GetBytes(OpenSshConfigFile.Render(directory, options.Value, request.Route, known)));
             var person = new PersonPrompts(request.Prompter, request.Target.User, request.Target.HostName, request.Target.Port);
             var answers = new HelperAnswers(request, prompts, person, keys, logger, cancellationToken);
             broker = HelperBroker.Start(directory, answers.AnswerAsync, logger);
@@ -114,11 +133,17 @@ internal sealed class OpenSshTransport(
                     OpenSshLog.MasterFailed(logger, request.Target.HostName, request.Target.Port, master.ExitCode, master.Messages);
                 }
 
+                if (known is not null && person.Failure is null && master.Messages.Contains(KnownTargetKey.RefusedMessage, StringComparison.Ordinal))
+                {
+                    OpenSshLog.KnownKeyRefused(logger, request.Target.HostName, request.Target.Port);
+                    return null;
+                }
+
                 throw person.Failure ?? await LoginFailure.FromMessagesAsync(request, master.Messages, prompts, keys, context, time, cancellationToken);
             }
 
             keys.LoginSucceeded();
-            var target = keys.Target ?? throw Failures.NoHostKey(request.Target.HostName, request.Target.Port);
+            var target = known?.Target ?? keys.Target ?? throw Failures.NoHostKey(request.Target.HostName, request.Target.Port);
             var elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             OpenSshLog.MasterReady(logger, request.Target.HostName, request.Target.Port, master.Id, elapsedMs);
             connected = true;

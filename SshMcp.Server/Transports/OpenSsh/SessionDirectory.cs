@@ -30,6 +30,9 @@ internal sealed class SessionDirectory : IDisposable
     /// <summary>The helper script (SSH_ASKPASS and KnownHostsCommand).</summary>
     public string Helper => Combine("h");
 
+    /// <summary>The target's one known key, for ssh to read instead of asking the helper (see <see cref="KnownTargetKey"/>).</summary>
+    public string KnownHosts => Combine("known_hosts");
+
     /// <summary>The FIFO the helper writes its request to.</summary>
     public string RequestFifo => Combine("q");
 

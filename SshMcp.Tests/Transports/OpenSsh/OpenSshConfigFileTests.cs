@@ -1,5 +1,6 @@
 using System.Text;
 using SshMcp.Server.Options;
+using SshMcp.Server.Ssh.HostKeys;
 using SshMcp.Server.Transports.OpenSsh;
 
 namespace SshMcp.Tests.Transports.OpenSsh;
@@ -40,9 +41,22 @@ public sealed class OpenSshConfigFileTests : IDisposable
         Assert.StartsWith("/keys/id_", settings["identityfile"], StringComparison.Ordinal);
     }
 
-    private async Task<Dictionary<string, string>> ResolveAsync(SshMcpOptions options, string host)
+    [Fact]
+    public async Task Render_TargetKnownByOneKey_NoKnownHostsCommandAndTheSessionFileReadFirst()
     {
-        _directory.WriteFile(_directory.ConfigFile, Encoding.UTF8.GetBytes(OpenSshConfigFile.Render(_directory, options)));
+        var verdict = new HostKeyAnswers.Verdict("h", 22, [], HostKeyDecision.Accept(HostKeyStatus.Known, "SHA256:x"), IsTarget: true);
+        var known = new KnownTargetKey("h ssh-ed25519 AAAA", ["/etc/ssh/ssh_known_hosts", "/other dir/known"], verdict);
+
+        var settings = await ResolveAsync(new SshMcpOptions { SshConfigPath = "none", KnownHostsPath = "" }, "h", known);
+
+        Assert.False(settings.TryGetValue("knownhostscommand", out var command) && command != "none", command);
+        Assert.Equal($"{_directory.KnownHosts} /etc/ssh/ssh_known_hosts /other dir/known", settings["globalknownhostsfile"]);
+        Assert.Equal("true", settings["stricthostkeychecking"]);
+    }
+
+    private async Task<Dictionary<string, string>> ResolveAsync(SshMcpOptions options, string host, KnownTargetKey? known = null)
+    {
+        _directory.WriteFile(_directory.ConfigFile, Encoding.UTF8.GetBytes(OpenSshConfigFile.Render(_directory, options, known: known)));
         var result = await LocalCommand.RunAsync("ssh", ["-G", "-F", _directory.ConfigFile, "--", host], default);
         Assert.True(result.ExitCode == 0, result.StandardError);
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);
