@@ -121,7 +121,7 @@ internal sealed class FileTransfers(LocalFiles local, IOptions<SshMcpOptions> op
         IFileBackend backend, RemoteFile file, ReadFileRequest request, string destination, long count, TransferMeter meter, CancellationToken cancellationToken)
     {
         // Into a temp file beside the destination, renamed at the end: a failed or cancelled copy leaves nothing half-written.
-        var temp = Path.Join(Path.GetDirectoryName(destination), $".{Path.GetFileName(destination)}.sshmcp-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}.part");
+        var temp = Runs.LocalOutputFile.TempPathBeside(destination);
         try
         {
             await using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, LocalBufferBytes, FileOptions.Asynchronous))

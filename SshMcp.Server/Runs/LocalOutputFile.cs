@@ -29,7 +29,7 @@ internal sealed class LocalOutputFile : IAsyncDisposable
     /// <param name="destination">The confined path (see <see cref="Files.LocalFiles.ResolveDestination"/>).</param>
     public static LocalOutputFile Create(string destination)
     {
-        var temp = Path.Join(Path.GetDirectoryName(destination), $".{Path.GetFileName(destination)}.sshmcp-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}.part");
+        var temp = TempPathBeside(destination);
         try
         {
             return new LocalOutputFile(destination, temp, new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferBytes, FileOptions.Asynchronous));
@@ -39,6 +39,10 @@ internal sealed class LocalOutputFile : IAsyncDisposable
             throw Failures.LocalIoFailed(destination, ex.Message, ex);
         }
     }
+
+    /// <summary>A fresh hidden name beside <paramref name="destination"/>, for a copy renamed into place once whole.</summary>
+    public static string TempPathBeside(string destination) =>
+        Path.Join(Path.GetDirectoryName(destination), $".{Path.GetFileName(destination)}.sshmcp-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}.part");
 
     public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {

@@ -47,10 +47,10 @@ internal static class SpoolOutputReader
                 await file.WriteAsync(buffer.AsMemory(0, read.Count), cancellationToken);
                 var next = read.Offset + read.Count;
                 read = spool.Read(entry, request.Stream, next, buffer.AsSpan(0, SaveBufferBytes));
-                gap = read.Offset > next; // newer output made the spool drop what came next
-                if (gap)
+                if (read.Offset > next)
                 {
-                    read = read with { Offset = next, Count = 0 };
+                    gap = true; // newer output made the spool drop what came next
+                    break;
                 }
             }
 
