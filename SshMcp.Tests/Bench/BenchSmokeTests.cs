@@ -87,7 +87,7 @@ public sealed class BenchSmokeTests
             using var document = JsonDocument.Parse(await File.ReadAllTextAsync(output));
             var metrics = document.RootElement.GetProperty("metrics").EnumerateArray().ToList();
             Assert.Equal(
-                ["background.start.stdio.p50", "output64mb.read.stdio", "output64mb.rss_growth"],
+                ["background.start.stdio.p50", "output64mb.read.stdio", "output64mb.rss_growth", "output64mb.save.stdio"],
                 metrics.Select(m => m.GetProperty("name").GetString()!).Order());
             Assert.All(metrics, m => Assert.True(m.GetProperty("samples").GetInt32() == m.GetProperty("valid").GetInt32(), $"{m}\n{log}"));
         }
