@@ -20,7 +20,10 @@ internal static class ShellScripts
     private const string SessionPlaceholder = "@SESSION@";
     private const string IncludeStart = "@include ";
 
-    private static readonly Lazy<string> LauncherText = new(() => Load("launcher.sh"));
+    private const string ExecPlaceholder = "@EXEC@";
+
+    private static readonly Lazy<string> LauncherText = new(() => "exec /bin/sh -c '" + Load("launcher.sh").Replace(ExecPlaceholder, "exec ", StringComparison.Ordinal) + "'");
+    private static readonly Lazy<string> LoginShellText = new(() => Load("launcher.sh").Replace(ExecPlaceholder, "", StringComparison.Ordinal));
     private static readonly Lazy<string> SetupText = new(() => Load("setup.sh") + "\n");
     private static readonly Lazy<string> ProbeText = new(() => Load("probe.sh"));
     private static readonly Lazy<string> StopText = new(() => Load("stop.sh") + "\n");
@@ -33,6 +36,13 @@ internal static class ShellScripts
 
     /// <summary>The exec request that starts the session's shell: the user's login shell when it speaks sh, else /bin/sh.</summary>
     public static string Launcher => LauncherText.Value;
+
+    /// <summary>
+    /// The same choice as <see cref="Launcher"/> as one sh command that runs the shell as a child and ends with its
+    /// status, for a parent that stays (the openssh transport's <c>ExitWrapper</c>): one exec fewer on the open's path.
+    /// It holds no single quote.
+    /// </summary>
+    public static string LoginShell => LoginShellText.Value;
 
     /// <summary>
     /// The first command of every session, framed with <see cref="ShellFlavor.Zsh"/> (plain eval) since the shell's

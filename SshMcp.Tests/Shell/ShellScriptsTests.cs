@@ -6,7 +6,7 @@ public class ShellScriptsTests
 {
     public static TheoryData<string> Scripts => new()
     {
-        ShellScripts.Launcher, ShellScripts.Setup("s1"), ShellScripts.Probe, ShellScripts.Stop,
+        ShellScripts.Launcher, ShellScripts.LoginShell, ShellScripts.Setup("s1"), ShellScripts.Probe, ShellScripts.Stop,
         ShellScripts.SftpServer, ShellScripts.FileWrite, ShellScripts.FileStat, ShellScripts.FileRead,
     };
 
@@ -18,6 +18,14 @@ public class ShellScriptsTests
 
         Assert.DoesNotContain(lines, line => line.TrimStart().StartsWith('#') || line.Trim().Length == 0);
         Assert.DoesNotContain('\r', script);
+    }
+
+    [Fact]
+    public void Launcher_AndLoginShell_OneChoiceOfShellWithAndWithoutExec()
+    {
+        Assert.Equal("exec /bin/sh -c '" + ShellScripts.LoginShell.Replace("\"$SHELL\" -l", "exec \"$SHELL\" -l", StringComparison.Ordinal).Replace("/bin/sh -l", "exec /bin/sh -l", StringComparison.Ordinal) + "'", ShellScripts.Launcher);
+        Assert.DoesNotContain("exec", ShellScripts.LoginShell, StringComparison.Ordinal);
+        Assert.DoesNotContain('\'', ShellScripts.LoginShell);
     }
 
     [Fact]

@@ -54,6 +54,9 @@ internal sealed class HostKeyTrust
     /// <summary>The one key <paramref name="scope"/>'s check would trust, when that is all it would trust (see <see cref="HostKeyVerifier.SoleKnownKey"/>).</summary>
     public KnownHostEntry? SoleKnownKey(HostKeyScope scope) => _verifier.SoleKnownKey(scope);
 
+    /// <summary>The key <paramref name="scope"/>'s pin names, once a check has seen it (see <see cref="HostKeyVerifier.PinnedKey"/>).</summary>
+    public byte[]? PinnedKey(HostKeyScope scope) => _verifier.PinnedKey(scope);
+
     /// <summary>Called once the session authenticated, so that only hosts really used are remembered.</summary>
     public void Accepted(string host, int port, byte[] keyBlob, HostKeyDecision decision) =>
         Accepted(new HostKeyScope(host, port), keyBlob, decision);

@@ -18,12 +18,17 @@ namespace SshMcp.Server.Ssh.HostKeys;
 /// </remarks>
 internal sealed class HostKeyVerifier
 {
+    private const int PinnedKeysKept = 64;
+
     private readonly HostKeyOptions _options;
     private readonly ILogger<HostKeyVerifier> _logger;
     private readonly KnownHostsFile? _userFile;
     private readonly KnownHostsFile _store;
     private readonly ConcurrentDictionary<string, KnownHostsFile> _configFiles = new(StringComparer.Ordinal);
     private readonly Lock _storeWriteGate = new();
+
+    /// <summary>Keys that matched a pin, by fingerprint (the pin names the key; this keeps its bytes for a next open).</summary>
+    private readonly ConcurrentDictionary<string, byte[]> _pinnedKeys = new(StringComparer.Ordinal);
 
     public HostKeyVerifier(HostKeyOptions options, ILogger<HostKeyVerifier> logger)
     {
@@ -96,7 +101,7 @@ internal sealed class HostKeyVerifier
 
         if (pinned is not null)
         {
-            return CheckPin(host, port, pinned, fingerprint, keyType);
+            return CheckPin(host, port, pinned, fingerprint, keyType, keyBlob);
         }
 
         if (policy == HostKeyPolicy.Off)
@@ -144,6 +149,18 @@ internal sealed class HostKeyVerifier
         }
 
         return entries is [{ Marker: KnownHostMarker.None } only] ? only : null;
+    }
+
+    /// <summary>
+    /// The key <paramref name="scope"/>'s pin names, when a check in this process has seen it: a pin decides alone, so
+    /// <see cref="Check(HostKeyScope, byte[])"/> trusts that key (unless a known_hosts line revokes it) and refuses every
+    /// other. Null without a pin, or for a key not seen yet.
+    /// </summary>
+    public byte[]? PinnedKey(HostKeyScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return !string.IsNullOrWhiteSpace(scope.Pin) && HostKeyBlob.TryNormalizeFingerprint(scope.Pin, out var expected)
+            && _pinnedKeys.TryGetValue(expected, out var blob) ? blob : null;
     }
 
     /// <summary>
@@ -209,7 +226,7 @@ internal sealed class HostKeyVerifier
         HostKeyLog.HostKeyRemembered(_logger, host, port, keyType, fingerprint, _store.Path);
     }
 
-    private HostKeyDecision CheckPin(string host, int port, string pinned, string fingerprint, string keyType)
+    private HostKeyDecision CheckPin(string host, int port, string pinned, string fingerprint, string keyType, byte[] keyBlob)
     {
         if (!HostKeyBlob.TryNormalizeFingerprint(pinned, out var expected))
         {
@@ -218,6 +235,12 @@ internal sealed class HostKeyVerifier
 
         if (string.Equals(expected, fingerprint, StringComparison.Ordinal))
         {
+            if (_pinnedKeys.Count >= PinnedKeysKept)
+            {
+                _pinnedKeys.Clear();
+            }
+
+            _pinnedKeys[fingerprint] = keyBlob.ToArray();
             return HostKeyDecision.Accept(HostKeyStatus.Pinned, fingerprint);
         }
 

@@ -22,6 +22,14 @@ internal static class ExitWrapper
     public static string Wrap(string commandLine) =>
         "exec /bin/sh -c 'printf " + StartedMarker + "; (" + commandLine.Replace("'", "'\\''", StringComparison.Ordinal) + "); exit $?'";
 
+    /// <summary>
+    /// The session's shell (<see cref="Shell.ShellScripts.LoginShell"/>) under the parent, as the parent's own child: the
+    /// same as <see cref="Wrap"/> of <see cref="Shell.ShellScripts.Launcher"/>, without the subshell and the second /bin/sh
+    /// (the choice of shell runs no command of its own that could replace the parent).
+    /// </summary>
+    public static string WrapLoginShell() =>
+        "exec /bin/sh -c 'printf " + StartedMarker + "; " + Shell.ShellScripts.LoginShell + "; exit $?'";
+
     public static (int? Status, string? Signal) Read(int exitCode) =>
         exitCode > 128 && SignalNames.TryGetValue(exitCode - 128, out var signal) ? (null, signal) : (exitCode, null);
 }

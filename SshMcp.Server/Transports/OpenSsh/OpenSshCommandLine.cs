@@ -14,7 +14,8 @@ internal static class OpenSshCommandLine
     /// The master: logs in, listens on the control socket and runs nothing itself (<c>-N</c>, no LocalCommand). The
     /// socket appearing is the readiness event (see <see cref="OpenSshMaster"/>).
     /// </summary>
-    public static List<string> Master(SessionDirectory directory, OpenRequest request, CallCredentials credentials)
+    /// <param name="known">The target's key given to ssh up front (see <see cref="KnownTargetKey"/>), or null.</param>
+    public static List<string> Master(SessionDirectory directory, OpenRequest request, CallCredentials credentials, KnownTargetKey? known = null)
     {
         var arguments = new List<string>
         {
@@ -26,7 +27,9 @@ internal static class OpenSshCommandLine
         if (request.HostKeyFingerprint is not null)
         {
             // A pin decides alone (see HostKeyAnswers): no file of the user's may vouch for another key. Target only.
-            arguments.AddRange(["-o", "UserKnownHostsFile=/dev/null", "-o", "GlobalKnownHostsFile=/dev/null"]);
+            // With the pinned key known already, the session's file holding it is the only one ssh reads.
+            var global = known is { Pinned: true } ? "\"" + directory.KnownHosts + "\"" : "/dev/null";
+            arguments.AddRange(["-o", "UserKnownHostsFile=/dev/null", "-o", "GlobalKnownHostsFile=" + global]);
         }
 
         arguments.AddRange(credentials.Arguments);

@@ -34,7 +34,9 @@ internal sealed class OpenSshConnection : ISshConnection
     {
         cancellationToken.ThrowIfCancellationRequested();
         ThrowIfGone();
-        var arguments = OpenSshCommandLine.Channel(_directory, _launch.Host, ExitWrapper.Wrap(commandLine), userConfig: true);
+        // The session's shell starts one exec shorter (its launcher's own /bin/sh is the wrapper's).
+        var wrapped = commandLine == Shell.ShellScripts.Launcher ? ExitWrapper.WrapLoginShell() : ExitWrapper.Wrap(commandLine);
+        var arguments = OpenSshCommandLine.Channel(_directory, _launch.Host, wrapped, userConfig: true);
         var child = SshChild.Start(_launch.SshPath, arguments, _launch.Environment);
         return await OpenSshProcess.StartAsync(child, _master, output, cancellationToken);
     }

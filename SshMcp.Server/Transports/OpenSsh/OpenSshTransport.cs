@@ -110,7 +110,7 @@ internal sealed class OpenSshTransport(
             var answers = new HelperAnswers(request, prompts, person, keys, logger, cancellationToken);
             broker = HelperBroker.Start(directory, answers.AnswerAsync, logger);
             var launch = new OpenSshLaunch(sshPath, request.Host, ChildVariables(directory));
-            master = OpenSshMaster.Start(sshPath, OpenSshCommandLine.Master(directory, request, credentials), launch.Environment, directory.ControlSocket);
+            master = OpenSshMaster.Start(sshPath, OpenSshCommandLine.Master(directory, request, credentials, known), launch.Environment, directory.ControlSocket);
             answers.MasterStarted(master.Id);
 
             using var either = CancellationTokenSource.CreateLinkedTokenSource(deadline, cancellationToken);

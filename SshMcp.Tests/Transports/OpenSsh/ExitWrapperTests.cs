@@ -28,6 +28,30 @@ public sealed class ExitWrapperTests
     }
 
     [Theory]
+    [InlineData("/bin/bash", "shopt -q login_shell && echo login; echo $0; kill -9 $$", "login\n/bin/bash\n", null, "KILL")]
+    [InlineData("/bin/sh", "echo $0; exit 3", "/bin/sh\n", 3, null)]
+    [InlineData("/usr/bin/env", "echo $0; exit 4", "/bin/sh\n", 4, null)]
+    public async Task WrapLoginShell_ShellsCommandsEnd_RunsTheLoginShellAsTheParentsChild(string shell, string commands, string printed, int? status, string? signal)
+    {
+        // sshd's way: the user's shell runs the request with -c; the session's commands arrive on stdin. A SHELL that
+        // does not speak sh (here env) gets /bin/sh.
+        var home = Directory.CreateTempSubdirectory("sshmcp-login-").FullName;
+        LocalCommandResult result;
+        try
+        {
+            result = await LocalCommand.RunAsync("/bin/sh", ["-c", ExitWrapper.WrapLoginShell()], default, commands + "\n", new Dictionary<string, string?> { ["SHELL"] = shell, ["HOME"] = home });
+        }
+        finally
+        {
+            Directory.Delete(home, recursive: true);
+        }
+
+
+        Assert.Equal(ExitWrapper.StartedMarker + printed, result.StandardOutput);
+        Assert.Equal((status, signal), ExitWrapper.Read(result.ExitCode));
+    }
+
+    [Theory]
     [InlineData(0, 0, null)]
     [InlineData(137, null, "KILL")]
     [InlineData(130, null, "INT")]

@@ -70,6 +70,34 @@ public sealed class KnownTargetKeyTests(SshdFixture sshd) : IDisposable
         Assert.Contains(_logs.Lines, l => l.Contains(HostKeyQuestion, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Open_PinnedTwice_SecondAsksNoHostKeyQuestionAndNoFileVouchesForAnotherKey()
+    {
+        // The user's known_hosts knows the host by another key: a pin decides alone, on the shortcut as on the usual way.
+        var other = await TestKeyPair.GenerateAsync("ed25519", _dir, default);
+        await File.WriteAllTextAsync(Path.Combine(_dir, "known_hosts"), $"[{sshd.Host}]:{sshd.Port} {other.PublicKeyLine}\n");
+        await using var server = await StartAsync();
+        var pin = new Dictionary<string, object?> { ["hostKeyFingerprint"] = sshd.HostKeyFingerprintSha256 };
+        var first = await server.OpenAsync(sshd, pin);
+        var asked = _logs.Lines.Count(l => l.Contains(HostKeyQuestion, StringComparison.Ordinal));
+        _logs.Clear();
+
+        var second = await server.OpenAsync(sshd, pin);
+        var askedAgain = _logs.Lines.Count(l => l.Contains(HostKeyQuestion, StringComparison.Ordinal));
+        var wrongPin = await server.CallErrorAsync("ssh_open", new Dictionary<string, object?>(TestMcpClient.OpenArguments(sshd))
+        {
+            ["hostKeyFingerprint"] = HostKeyBlob.Sha256Fingerprint(other.PublicBlob),
+        });
+
+        Assert.Equal(("pinned", "pinned"), (first.HostKeyStatus, second.HostKeyStatus));
+        Assert.Equal(sshd.HostKeyFingerprintSha256, second.HostKeyFingerprint);
+        Assert.True(asked > 0, "the first pinned open asks through the helper");
+        Assert.Equal(0, askedAgain);
+        Assert.Contains(sshd.HostKeyFingerprintSha256, wrongPin, StringComparison.Ordinal);
+        Assert.Contains(HostKeyBlob.Sha256Fingerprint(other.PublicBlob), wrongPin, StringComparison.Ordinal);
+        Assert.Equal("0", (await server.ExecAsync(second.SessionId, "echo $?")).Stdout.Trim());
+    }
+
     private Task<McpServerHarness> StartAsync() =>
         McpServerHarness.StartAsync(
             new Dictionary<string, string?>
