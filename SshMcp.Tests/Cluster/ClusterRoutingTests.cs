@@ -55,11 +55,12 @@ public sealed class ClusterRoutingTests(ClusterFixture cluster, ITestOutputHelpe
         var (a, _, c) = await ConnectAllAsync(ClusterFixture.AliceToken);
         var session = (await a.OpenAsync(cluster.Sshd)).SessionId;
 
-        var result = await c.CallAsync<ExecResult>(ToolNames.Exec, Exec(session, "sleep 31 && echo done", timeoutMs: 60_000));
+        // Not "sleep 31": the same test user runs that in TimeoutAndStopTests at the same time, which waits for none left.
+        var result = await c.CallAsync<ExecResult>(ToolNames.Exec, Exec(session, "sleep 31.1 && echo done", timeoutMs: 60_000));
 
         Assert.Equal("done\n", result.Stdout);
         Assert.False(result.TimedOut);
-        Assert.True(result.DurationMs >= 31_000, $"took {result.DurationMs} ms");
+        Assert.True(result.DurationMs >= 31_100, $"took {result.DurationMs} ms");
         await a.CloseAsync(session);
     }
 
