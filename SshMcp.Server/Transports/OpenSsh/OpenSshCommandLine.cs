@@ -11,19 +11,30 @@ namespace SshMcp.Server.Transports.OpenSsh;
 internal static class OpenSshCommandLine
 {
     /// <summary>
-    /// The master: logs in, listens on the control socket and runs nothing itself (<c>-N</c>, no LocalCommand). The
-    /// socket appearing is the readiness event (see <see cref="OpenSshMaster"/>).
+    /// What every ssh that runs a command needs, whatever the user's config says: no PTY, no escape character, our
+    /// command and no other, stdin kept, no fork, no LocalCommand, and only ssh's errors on stderr (which carries the
+    /// command's own stderr too).
+    /// </summary>
+    private static readonly string[] SessionOptions =
+    [
+        "-T", "-e", "none", "-o", "RemoteCommand=none", "-o", "SessionType=default", "-o", "StdinNull=no",
+        "-o", "ForkAfterAuthentication=no", "-o", "PermitLocalCommand=no", "-o", "LogLevel=ERROR",
+    ];
+
+    /// <summary>
+    /// The master: logs in, listens on the control socket, and runs <paramref name="commandLine"/> (the session's
+    /// shell) on its own session channel (no LocalCommand). The socket appearing is the readiness event (see
+    /// <see cref="OpenSshMaster"/>).
     /// </summary>
     /// <param name="known">The target's key given to ssh up front (see <see cref="KnownTargetKey"/>), or null.</param>
-    public static List<string> Master(SessionDirectory directory, OpenRequest request, CallCredentials credentials, KnownTargetKey? known = null)
+    public static List<string> Master(SessionDirectory directory, OpenRequest request, CallCredentials credentials, string commandLine, KnownTargetKey? known = null)
     {
         var arguments = new List<string>
         {
-            "-F", directory.ConfigFile, "-M", "-S", directory.ControlSocket, "-N", "-T",
-            "-o", "ControlPersist=no", "-o", "ForkAfterAuthentication=no", "-o", "ClearAllForwardings=yes",
-            "-o", "PermitLocalCommand=no",
-            "-o", "LogLevel=ERROR",
+            "-F", directory.ConfigFile, "-M", "-S", directory.ControlSocket,
+            "-o", "ControlPersist=no", "-o", "ClearAllForwardings=yes",
         };
+        arguments.AddRange(SessionOptions);
         if (request.HostKeyFingerprint is not null)
         {
             // A pin decides alone (see HostKeyAnswers): no file of the user's may vouch for another key. Target only.
@@ -44,7 +55,7 @@ internal static class OpenSshCommandLine
             arguments.AddRange(["-p", port.ToString(CultureInfo.InvariantCulture)]);
         }
 
-        arguments.AddRange(["--", request.Host]);
+        arguments.AddRange(["--", request.Host, commandLine]);
         return arguments;
     }
 
@@ -57,11 +68,11 @@ internal static class OpenSshCommandLine
     {
         var arguments = new List<string>
         {
-            "-F", userConfig ? directory.ConfigFile : "none", "-S", directory.ControlSocket, "-T", "-e", "none",
-            "-o", "ControlMaster=no", "-o", "ProxyCommand=false", "-o", "RemoteCommand=none", "-o", "SessionType=default",
-            "-o", "StdinNull=no", "-o", "ForkAfterAuthentication=no", "-o", "PermitLocalCommand=no", "-o", "LogLevel=ERROR",
-            "--", host, commandLine,
+            "-F", userConfig ? directory.ConfigFile : "none", "-S", directory.ControlSocket,
+            "-o", "ControlMaster=no", "-o", "ProxyCommand=false",
         };
+        arguments.AddRange(SessionOptions);
+        arguments.AddRange(["--", host, commandLine]);
         return arguments;
     }
 }

@@ -4,9 +4,10 @@ using SshMcp.Server.Ssh;
 namespace SshMcp.Server.Transports.OpenSsh;
 
 /// <summary>
-/// A session's connection through the system ssh: one master holding it, and one short ssh per channel, which the
-/// master serves over the control socket in the session's private directory. Disposing ends the master and removes
-/// the directory (socket, config, helper) with it.
+/// A session's connection through the system ssh: one master holding it and running the session's shell on its own
+/// session channel (the first start of the command it was started with), and one short ssh per further channel, which
+/// the master serves over the control socket in the session's private directory. Disposing ends the master and
+/// removes the directory (socket, config, helper) with it.
 /// </summary>
 internal sealed class OpenSshConnection : ISshConnection
 {
@@ -34,6 +35,11 @@ internal sealed class OpenSshConnection : ISshConnection
     {
         cancellationToken.ThrowIfCancellationRequested();
         ThrowIfGone();
+        if (commandLine == _master.Command && _master.TakeCommand(output, cancellationToken) is { } own)
+        {
+            return await own;
+        }
+
         // The session's shell starts one exec shorter (its launcher's own /bin/sh is the wrapper's).
         var wrapped = commandLine == Shell.ShellScripts.Launcher ? ExitWrapper.WrapLoginShell() : ExitWrapper.Wrap(commandLine);
         var arguments = OpenSshCommandLine.Channel(_directory, _launch.Host, wrapped, userConfig: true);
@@ -95,10 +101,11 @@ internal sealed class OpenSshConnection : ISshConnection
             return;
         }
 
-        if (!_master.IsRunning && _logger.IsEnabled(LogLevel.Debug))
+        if (_master.EndedOnItsOwn && _logger.IsEnabled(LogLevel.Debug))
         {
-            // It ended on its own (the connection dropped, or someone killed it): say what ssh said about it.
-            OpenSshLog.MasterEnded(_logger, _launch.Host, _master.Id, _master.ExitCode, _master.Messages);
+            // It ended before the session closed (its shell ended, the connection dropped, or someone killed it). What
+            // ssh said then went to the shell's stderr, which is the command's output, never logged.
+            OpenSshLog.MasterEnded(_logger, _launch.Host, _master.Id, _master.ExitCode);
         }
 
         _master.Kill();

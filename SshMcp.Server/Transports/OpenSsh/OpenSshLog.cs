@@ -17,8 +17,8 @@ internal static partial class OpenSshLog
     public static partial void MasterFailed(ILogger logger, string host, int port, int exitCode, string sshSaid);
 
     [LoggerMessage(EventId = 4102, Level = LogLevel.Debug,
-        Message = "ssh master for {Host} (pid {Pid}) ended on its own with code {ExitCode}; it said: {SshSaid}")]
-    public static partial void MasterEnded(ILogger logger, string host, int pid, int exitCode, string sshSaid);
+        Message = "ssh master for {Host} (pid {Pid}) ended before the session closed, with code {ExitCode}")]
+    public static partial void MasterEnded(ILogger logger, string host, int pid, int exitCode);
 
     [LoggerMessage(EventId = 4110, Level = LogLevel.Debug,
         Message = "The ssh helper sent a request of {Length} bytes without an end; dropped")]

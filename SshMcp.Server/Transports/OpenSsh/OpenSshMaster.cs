@@ -1,28 +1,34 @@
 namespace SshMcp.Server.Transports.OpenSsh;
 
 /// <summary>
-/// The session's master ssh: holds the one connection, serves channels on the control socket, runs nothing itself.
-/// Ready once its control socket appears: ssh binds it under a temporary name after the login and links it into place
-/// already listening, so the link is the event (an inotify watch on the private directory: no polling, and no process
-/// of its own, which a LocalCommand would cost on the open's path). Gone when its process exits (the connection
-/// dropped, or it was killed), which every channel of the session then learns through <see cref="Exited"/>.
+/// The session's master ssh: holds the one connection, serves channels on the control socket, and runs one command on
+/// its own session channel (the session's shell), so an idle session is one ssh process. Ready once its control socket
+/// appears: ssh binds it under a temporary name after the login and links it into place already listening, before it
+/// opens its own session channel, so the link is the "logged in" event (an inotify watch on the private directory: no
+/// polling, and no process of its own, which a LocalCommand would cost on the open's path). Until its command starts,
+/// its stderr is ssh's own (what a failed login is diagnosed from); after, it is the command's. Gone when its process
+/// exits (its command ended, the connection dropped, or it was killed), which every channel of the session then learns
+/// through <see cref="Exited"/>.
 /// </summary>
 internal sealed class OpenSshMaster : IDisposable
 {
-    private readonly SshChild _child;
-    private readonly StreamTail _stderr;
-    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly StreamTail _stdout;
-    private readonly FileSystemWatcher _socketWatch;
+    private const int PipeBytes = 1024 * 1024;
 
-    private OpenSshMaster(SshChild child, FileSystemWatcher socketWatch, string controlSocket)
+    private readonly SshChild _child;
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly FileSystemWatcher _socketWatch;
+    private readonly string _controlSocket;
+    private int _commandTaken;
+
+    private OpenSshMaster(SshChild child, FileSystemWatcher socketWatch, string controlSocket, string command)
     {
         _child = child;
         _socketWatch = socketWatch;
-        _stderr = StreamTail.Start(child.Stderr);
-        _stdout = StreamTail.Start(child.Stdout);
+        _controlSocket = controlSocket;
+        Command = command;
+        // Room for what ssh says while logging in, which nobody reads until it exits or its command starts.
+        child.GrowOutputPipes(PipeBytes);
         Exited = WaitExitAsync();
-        child.CloseStdin();
         if (File.Exists(controlSocket))
         {
             SetReady();
@@ -31,21 +37,33 @@ internal sealed class OpenSshMaster : IDisposable
 
     public int Id => _child.Id;
 
+    /// <summary>The command line the master runs on its own session channel (under <see cref="ExitWrapper"/>).</summary>
+    public string Command { get; }
+
     /// <summary>Completes when the master is logged in and its control socket accepts clients.</summary>
     public Task Ready => _ready.Task;
 
-    /// <summary>Completes when the master has exited and its messages are all read.</summary>
+    /// <summary>Completes when the master's process has exited.</summary>
     public Task Exited { get; }
 
     public bool IsRunning => !Exited.IsCompleted;
 
     public int ExitCode => _child.ExitCode;
 
-    /// <summary>The last part of what ssh printed on stderr (its own errors and those of ProxyCommand and jump hosts).</summary>
-    public string Messages => _stderr.Text;
+    /// <summary>Whether it ended on its own: its command ended, the connection dropped, or someone else killed it.</summary>
+    public bool EndedOnItsOwn => !IsRunning && !_child.Killed;
 
-    /// <summary>Starts the master, watching for <paramref name="controlSocket"/> (its ControlPath) from before it can appear.</summary>
-    public static OpenSshMaster Start(string sshPath, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment, string controlSocket)
+    /// <summary>
+    /// Whether someone else killed it with a signal ssh cannot catch (it then leaves its control socket behind, which
+    /// every exit of its own removes): the connection is lost, though its exit code reads as its command's (137).
+    /// </summary>
+    public bool Vanished { get; private set; }
+
+    /// <summary>Whether its command was handed out (its stderr then carries the command's output, not ssh's words).</summary>
+    public bool CommandTaken => Volatile.Read(ref _commandTaken) != 0;
+
+    /// <summary>Starts the master running <paramref name="command"/>, watching for <paramref name="controlSocket"/> (its ControlPath) from before it can appear.</summary>
+    public static OpenSshMaster Start(string sshPath, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment, string controlSocket, string command)
     {
         var watch = new FileSystemWatcher(Path.GetDirectoryName(controlSocket)!, Path.GetFileName(controlSocket)) { NotifyFilter = NotifyFilters.FileName };
         OpenSshMaster? master = null;
@@ -54,7 +72,7 @@ internal sealed class OpenSshMaster : IDisposable
         try
         {
             watch.EnableRaisingEvents = true;
-            master = new OpenSshMaster(SshChild.Start(sshPath, arguments, environment), watch, controlSocket);
+            master = new OpenSshMaster(SshChild.Start(sshPath, arguments, environment), watch, controlSocket, command);
             return master;
         }
         catch
@@ -62,6 +80,26 @@ internal sealed class OpenSshMaster : IDisposable
             watch.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Its command as a process whose stdin, stdout and stderr are the master's own; once only (null after). Ending
+    /// that process ends the master: they are one.
+    /// </summary>
+    public Task<OpenSshProcess>? TakeCommand(IRemoteOutput output, CancellationToken cancellationToken) =>
+        Interlocked.Exchange(ref _commandTaken, 1) != 0 ? null : OpenSshProcess.StartAsync(_child, this, output, cancellationToken);
+
+    /// <summary>What ssh said on stderr, read to its end: only once the master has exited without its command starting.</summary>
+    public async Task<string> ReadMessagesAsync()
+    {
+        if (CommandTaken)
+        {
+            return "";
+        }
+
+        var tail = StreamTail.Start(_child.Stderr);
+        await tail.Completion;
+        return tail.Text;
     }
 
     /// <summary>Ends the connection now (the master and whatever it started); harmless once it has exited.</summary>
@@ -85,6 +123,6 @@ internal sealed class OpenSshMaster : IDisposable
     {
         await _child.Exited;
         _socketWatch.EnableRaisingEvents = false;
-        await Task.WhenAll(_stderr.Completion, _stdout.Completion);
+        Vanished = !_child.Killed && File.Exists(_controlSocket);
     }
 }

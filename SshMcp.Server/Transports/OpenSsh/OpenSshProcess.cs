@@ -4,8 +4,9 @@ using SshMcp.Server.Ssh;
 namespace SshMcp.Server.Transports.OpenSsh;
 
 /// <summary>
-/// A long-lived command on a channel through the master (the session's shell): stdout and stderr pushed to the sink
-/// as they arrive, by two asynchronous reads (no thread), stdin written as the session writes. It runs under
+/// A long-lived command on a channel of the session's connection: either one ssh of its own through the master, or
+/// the master itself running the command it was started with (the session's shell). stdout and stderr are pushed to
+/// the sink as they arrive, by two asynchronous reads (no thread), stdin written as the session writes. It runs under
 /// <see cref="ExitWrapper"/>, whose first byte on stdout says the channel is open and the command started (what SSH.NET
 /// learns from the exec request's reply); until then stderr is ssh's own, and says why when it never comes. When ssh
 /// ends without a status and the master is gone too, the connection dropped: <see cref="Exited"/> faults.
@@ -19,6 +20,7 @@ internal sealed class OpenSshProcess : IRemoteProcess
 
     private readonly SshChild _child;
     private readonly OpenSshMaster _master;
+    private readonly bool _isMaster;
     private readonly IRemoteOutput _output;
     private readonly TaskCompletionSource<bool> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -27,6 +29,7 @@ internal sealed class OpenSshProcess : IRemoteProcess
         child.GrowOutputPipes(PipeBytes);
         _child = child;
         _master = master;
+        _isMaster = master.Id == child.Id;
         _output = output;
         var stdout = PumpStdoutAsync();
         var stderr = PumpStderrAsync();
@@ -52,7 +55,10 @@ internal sealed class OpenSshProcess : IRemoteProcess
 
             await child.Exited.WaitAsync(cancellationToken);
             var said = await ReadAllAsync(child.Stderr, cancellationToken);
-            throw OpenSshErrors.ChannelFailure(said, master.IsRunning) ?? Failures.ChannelFailed(OpenSshErrors.FirstMessage(said));
+            // The master's own session channel: refused by the host, else the connection ended before the command ran.
+            throw process._isMaster
+                ? OpenSshErrors.ChannelFailure(said, masterRunning: true) ?? Failures.ChannelLost()
+                : OpenSshErrors.ChannelFailure(said, master.IsRunning) ?? Failures.ChannelFailed(OpenSshErrors.FirstMessage(said));
         }
         catch
         {
@@ -76,7 +82,18 @@ internal sealed class OpenSshProcess : IRemoteProcess
         }
     }
 
-    public void Dispose() => _child.Dispose();
+    /// <summary>Ends the command: its ssh, or the master (which then ends the connection; the connection disposes it).</summary>
+    public void Dispose()
+    {
+        if (_isMaster)
+        {
+            _child.Kill();
+        }
+        else
+        {
+            _child.Dispose();
+        }
+    }
 
     private async Task PumpStdoutAsync()
     {
@@ -149,6 +166,16 @@ internal sealed class OpenSshProcess : IRemoteProcess
         if (code == OpenSshErrors.SshFailed && (!_master.IsRunning || await Waits.CompletesWithinAsync(_master.Exited, MasterExitGrace)))
         {
             throw Failures.ChannelLost();
+        }
+
+        if (_isMaster)
+        {
+            // The master's own view of the same exit, which tells a kill from outside.
+            await _master.Exited;
+            if (_master.Vanished)
+            {
+                throw Failures.ChannelLost();
+            }
         }
 
         (ExitStatus, ExitSignal) = ExitWrapper.Read(code);

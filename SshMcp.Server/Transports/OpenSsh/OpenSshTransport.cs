@@ -110,7 +110,9 @@ internal sealed class OpenSshTransport(
             var answers = new HelperAnswers(request, prompts, person, keys, logger, cancellationToken);
             broker = HelperBroker.Start(directory, answers.AnswerAsync, logger);
             var launch = new OpenSshLaunch(sshPath, request.Host, ChildVariables(directory));
-            master = OpenSshMaster.Start(sshPath, OpenSshCommandLine.Master(directory, request, credentials, known), launch.Environment, directory.ControlSocket);
+            // The master runs the session's shell itself (the connection hands it to the first start of that command).
+            var shell = Shell.ShellScripts.Launcher;
+            master = OpenSshMaster.Start(sshPath, OpenSshCommandLine.Master(directory, request, credentials, ExitWrapper.WrapLoginShell(), known), launch.Environment, directory.ControlSocket, shell);
             answers.MasterStarted(master.Id);
 
             using var either = CancellationTokenSource.CreateLinkedTokenSource(deadline, cancellationToken);
@@ -128,18 +130,19 @@ internal sealed class OpenSshTransport(
             if (!master.Ready.IsCompleted)
             {
                 await master.Exited;
+                var messages = await master.ReadMessagesAsync();
                 if (logger.IsEnabled(LogLevel.Debug))
                 {
-                    OpenSshLog.MasterFailed(logger, request.Target.HostName, request.Target.Port, master.ExitCode, master.Messages);
+                    OpenSshLog.MasterFailed(logger, request.Target.HostName, request.Target.Port, master.ExitCode, messages);
                 }
 
-                if (known is not null && person.Failure is null && master.Messages.Contains(KnownTargetKey.RefusedMessage, StringComparison.Ordinal))
+                if (known is not null && person.Failure is null && messages.Contains(KnownTargetKey.RefusedMessage, StringComparison.Ordinal))
                 {
                     OpenSshLog.KnownKeyRefused(logger, request.Target.HostName, request.Target.Port);
                     return null;
                 }
 
-                throw person.Failure ?? await LoginFailure.FromMessagesAsync(request, master.Messages, prompts, keys, context, time, cancellationToken);
+                throw person.Failure ?? await LoginFailure.FromMessagesAsync(request, messages, prompts, keys, context, time, cancellationToken);
             }
 
             keys.LoginSucceeded();

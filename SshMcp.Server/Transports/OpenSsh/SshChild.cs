@@ -19,7 +19,7 @@ internal sealed class SshChild : IDisposable
     private SshChild(Process process)
     {
         _process = process;
-        Exited = process.WaitForExitAsync();
+        Exited = WaitExitAsync();
     }
 
     public int Id => _process.Id;
@@ -27,7 +27,11 @@ internal sealed class SshChild : IDisposable
     /// <summary>Completes when the process has exited (its pipes may still hold the last output).</summary>
     public Task Exited { get; }
 
-    public int ExitCode => _process.ExitCode;
+    /// <summary>Its exit code once <see cref="Exited"/> completed (kept: readable after <see cref="Dispose"/> too).</summary>
+    public int ExitCode { get; private set; }
+
+    /// <summary>Whether we killed it (else, once exited, it ended on its own).</summary>
+    public bool Killed => Volatile.Read(ref _killed) != 0;
 
     public Stream Stdin => _process.StandardInput.BaseStream;
 
@@ -119,5 +123,11 @@ internal sealed class SshChild : IDisposable
     {
         Kill();
         _process.Dispose();
+    }
+
+    private async Task WaitExitAsync()
+    {
+        await _process.WaitForExitAsync();
+        ExitCode = _process.ExitCode;
     }
 }

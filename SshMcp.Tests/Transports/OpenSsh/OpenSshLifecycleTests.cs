@@ -6,7 +6,8 @@ namespace SshMcp.Tests.Transports.OpenSsh;
 
 /// <summary>
 /// The master and its private directory (control socket, config, helper) end with the session on every path: close,
-/// a failed login, a connect past its deadline, a master killed from outside, the server stopping.
+/// a failed login, a connect past its deadline, a master killed from outside, the shell exiting, the server stopping.
+/// The master runs the session's shell itself, so an idle session is one ssh process.
 /// </summary>
 [Collection(AloneInProcess.Name)]
 public sealed partial class OpenSshLifecycleTests : IAsyncLifetime
@@ -31,6 +32,8 @@ public sealed partial class OpenSshLifecycleTests : IAsyncLifetime
         var session = (await server.OpenAsync(_sshd)).SessionId;
         var (pid, directory) = Assert.Single(Masters());
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(directory));
+        Assert.Equal("master", (await server.ExecAsync(session, "echo master")).Stdout.Trim());
+        Assert.Equal([pid], SshProcesses().Select(p => p.Pid));
 
         await server.CloseAsync(session);
 
@@ -73,6 +76,20 @@ public sealed partial class OpenSshLifecycleTests : IAsyncLifetime
         Assert.Empty(SshProcesses());
         var again = (await server.OpenAsync(_sshd)).SessionId;
         Assert.Equal("ok\n", (await server.ExecAsync(again, "echo ok")).Stdout);
+    }
+
+    [Fact]
+    public async Task Exec_ShellExits_EndsTheMasterAndRemovesItsDirectory()
+    {
+        await using var server = await StartAsync();
+        var session = (await server.OpenAsync(_sshd)).SessionId;
+        var (pid, directory) = Assert.Single(Masters());
+
+        var result = await server.ExecAsync(session, "exit 7");
+
+        Assert.True(result.ShellEnded);
+        Assert.True(await GoneAsync(pid, directory), $"master {pid} or {directory} outlived its shell");
+        Assert.Empty(SshProcesses());
     }
 
     [Fact]
