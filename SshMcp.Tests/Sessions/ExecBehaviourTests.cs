@@ -304,4 +304,21 @@ public sealed class ExecBehaviourTests(SshdFixture sshd) : SessionTestBase(sshd)
         Assert.True(result.ShellEnded);
         Assert.Contains("killed by signal KILL", result.Notice, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(TransportNames.Both), MemberType = typeof(TransportNames))]
+    public async Task Exec_Exit255_IsTheShellsStatusNotALostConnection(string transport)
+    {
+        // ssh exits 255 for its own errors too; on openssh the shell runs on the master's channel, so only the wrapper's
+        // last word tells them apart. Output that looks like that word, with another status, stays output.
+        var session = await OpenAsync(transport);
+        var other = await OpenAsync(transport);
+
+        var result = await Server.ExecAsync(session, "printf 'a\\036'; exit 255");
+        var lookalike = await Server.ExecAsync(other, "printf '\\036\\036exit 255\\036\\036'; exit 3");
+
+        Assert.Equal(("a\u001e", 255, true), (result.Stdout, result.ExitCode, result.ShellEnded));
+        Assert.Contains("exit status 255", result.Notice, StringComparison.Ordinal);
+        Assert.Equal(("\u001e\u001eexit 255\u001e\u001e", 3, true), (lookalike.Stdout, lookalike.ExitCode, lookalike.ShellEnded));
+    }
 }

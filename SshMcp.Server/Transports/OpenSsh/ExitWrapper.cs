@@ -27,8 +27,20 @@ internal static class ExitWrapper
     /// same as <see cref="Wrap"/> of <see cref="Shell.ShellScripts.Launcher"/>, without the subshell and the second /bin/sh
     /// (the choice of shell runs no command of its own that could replace the parent).
     /// </summary>
+    /// <remarks>
+    /// A shell that ends with status 255 makes the parent print <see cref="Status255Marker"/> last on stdout: ssh exits
+    /// 255 for that status and for a lost connection alike, and the master running this command has no other ssh
+    /// whose survival would tell them apart (see <see cref="LastStatusTail"/>).
+    /// </remarks>
     public static string WrapLoginShell() =>
-        "exec /bin/sh -c 'printf " + StartedMarker + "; " + Shell.ShellScripts.LoginShell + "; exit $?'";
+        "exec /bin/sh -c 'printf " + StartedMarker + "; " + Shell.ShellScripts.LoginShell
+        + "; s=$?; [ $s -ne 255 ] || printf \"" + Status255MarkerEscaped + "\"; exit $s'";
+
+    /// <summary>What the parent of <see cref="WrapLoginShell"/> prints after a shell that ended with status 255.</summary>
+    public const string Status255Marker = "\u001e\u001eexit 255\u001e\u001e";
+
+    /// <summary><see cref="Status255Marker"/> as printf writes it (octal escapes, no quote).</summary>
+    private const string Status255MarkerEscaped = "\\036\\036exit 255\\036\\036";
 
     public static (int? Status, string? Signal) Read(int exitCode) =>
         exitCode > 128 && SignalNames.TryGetValue(exitCode - 128, out var signal) ? (null, signal) : (exitCode, null);

@@ -41,10 +41,11 @@ internal sealed class OpenSshConnection : ISshConnection
         }
 
         // The session's shell starts one exec shorter (its launcher's own /bin/sh is the wrapper's).
-        var wrapped = commandLine == Shell.ShellScripts.Launcher ? ExitWrapper.WrapLoginShell() : ExitWrapper.Wrap(commandLine);
+        var loginShell = commandLine == Shell.ShellScripts.Launcher;
+        var wrapped = loginShell ? ExitWrapper.WrapLoginShell() : ExitWrapper.Wrap(commandLine);
         var arguments = OpenSshCommandLine.Channel(_directory, _launch.Host, wrapped, userConfig: true);
         var child = SshChild.Start(_launch.SshPath, arguments, _launch.Environment);
-        return await OpenSshProcess.StartAsync(child, _master, output, cancellationToken);
+        return await OpenSshProcess.StartAsync(child, _master, output, loginShell, cancellationToken);
     }
 
     /// <summary>

@@ -87,7 +87,7 @@ internal sealed class OpenSshMaster : IDisposable
     /// that process ends the master: they are one.
     /// </summary>
     public Task<OpenSshProcess>? TakeCommand(IRemoteOutput output, CancellationToken cancellationToken) =>
-        Interlocked.Exchange(ref _commandTaken, 1) != 0 ? null : OpenSshProcess.StartAsync(_child, this, output, cancellationToken);
+        Interlocked.Exchange(ref _commandTaken, 1) != 0 ? null : OpenSshProcess.StartAsync(_child, this, output, loginShell: true, cancellationToken);
 
     /// <summary>What ssh said on stderr, read to its end: only once the master has exited without its command starting.</summary>
     public async Task<string> ReadMessagesAsync()

@@ -21,11 +21,14 @@ internal sealed class OpenSshProcess : IRemoteProcess
     private readonly SshChild _child;
     private readonly OpenSshMaster _master;
     private readonly bool _isMaster;
+    private readonly LastStatusTail? _statusTail;
+    private bool _shellSaid255;
     private readonly IRemoteOutput _output;
     private readonly TaskCompletionSource<bool> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private OpenSshProcess(SshChild child, OpenSshMaster master, IRemoteOutput output)
+    private OpenSshProcess(SshChild child, OpenSshMaster master, IRemoteOutput output, bool loginShell)
     {
+        _statusTail = loginShell ? new LastStatusTail() : null;
         child.GrowOutputPipes(PipeBytes);
         _child = child;
         _master = master;
@@ -43,9 +46,10 @@ internal sealed class OpenSshProcess : IRemoteProcess
     public string? ExitSignal { get; private set; }
 
     /// <summary>Starts the command and returns once it runs; a channel that could not be opened throws.</summary>
-    public static async Task<OpenSshProcess> StartAsync(SshChild child, OpenSshMaster master, IRemoteOutput output, CancellationToken cancellationToken)
+    /// <param name="loginShell">It runs <see cref="ExitWrapper.WrapLoginShell"/>, whose last bytes may tell a status 255.</param>
+    public static async Task<OpenSshProcess> StartAsync(SshChild child, OpenSshMaster master, IRemoteOutput output, bool loginShell, CancellationToken cancellationToken)
     {
-        var process = new OpenSshProcess(child, master, output);
+        var process = new OpenSshProcess(child, master, output, loginShell);
         try
         {
             if (await process._started.Task.WaitAsync(cancellationToken))
@@ -104,7 +108,7 @@ internal sealed class OpenSshProcess : IRemoteProcess
             int read;
             while ((read = await _child.Stdout.ReadAsync(buffer)) > 0)
             {
-                var data = buffer.AsSpan(0, read);
+                ReadOnlySpan<byte> data = buffer.AsSpan(0, read);
                 if (!started)
                 {
                     started = true;
@@ -112,9 +116,28 @@ internal sealed class OpenSshProcess : IRemoteProcess
                     data = data[ExitWrapper.StartedMarker.Length..];
                 }
 
+                if (_statusTail is not null)
+                {
+                    data = _statusTail.Read(data);
+                }
+
                 if (!data.IsEmpty)
                 {
                     _output.OnData(RemoteStream.Stdout, data);
+                }
+            }
+
+            if (_statusTail?.TakeHeld() is { Length: > 0 } held)
+            {
+                // The marker only counts as the wrapper's when ssh then exits 255; otherwise it was output.
+                if (LastStatusTail.IsMarker(held) && await Waits.CompletesWithinAsync(_child.Exited, MasterExitGrace)
+                    && _child.ExitCode == OpenSshErrors.SshFailed)
+                {
+                    _shellSaid255 = true;
+                }
+                else
+                {
+                    _output.OnData(RemoteStream.Stdout, held);
                 }
             }
         }
@@ -163,6 +186,13 @@ internal sealed class OpenSshProcess : IRemoteProcess
         await _child.Exited;
         await Task.WhenAll(stdout, stderr);
         var code = _child.ExitCode;
+        if (code == OpenSshErrors.SshFailed && _shellSaid255)
+        {
+            // The shell's own status, which the wrapper said before it exited.
+            (ExitStatus, ExitSignal) = (code, null);
+            return;
+        }
+
         if (code == OpenSshErrors.SshFailed && (!_master.IsRunning || await Waits.CompletesWithinAsync(_master.Exited, MasterExitGrace)))
         {
             throw Failures.ChannelLost();

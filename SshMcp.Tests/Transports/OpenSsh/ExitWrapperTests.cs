@@ -52,6 +52,25 @@ public sealed class ExitWrapperTests
     }
 
     [Theory]
+    [InlineData("exit 255", 255, true)]
+    [InlineData("exit 3", 3, false)]
+    public async Task WrapLoginShell_Status255_IsSaidLastOnStdout(string commands, int status, bool said)
+    {
+        var home = Directory.CreateTempSubdirectory("sshmcp-login-").FullName;
+        try
+        {
+            var result = await LocalCommand.RunAsync("/bin/sh", ["-c", ExitWrapper.WrapLoginShell()], default, "echo out; " + commands + "\n", new Dictionary<string, string?> { ["SHELL"] = "/bin/sh", ["HOME"] = home });
+
+            Assert.Equal(ExitWrapper.StartedMarker + "out\n" + (said ? ExitWrapper.Status255Marker : ""), result.StandardOutput);
+            Assert.Equal(status, result.ExitCode);
+        }
+        finally
+        {
+            Directory.Delete(home, recursive: true);
+        }
+    }
+
+    [Theory]
     [InlineData(0, 0, null)]
     [InlineData(137, null, "KILL")]
     [InlineData(130, null, "INT")]
