@@ -1,3 +1,4 @@
+using SshMcp.TestKit;
 using SshMcp.Server.Tools;
 using SshMcp.Tests.Infrastructure;
 using SshMcp.Tests.Shell;
@@ -47,6 +48,53 @@ public sealed class BackgroundRunTests(SshdFixture sshd) : IClassFixture<Busybox
 
         Assert.Equal(0, end.ExitCode);
         Assert.Equal("begun\nsurvived\n", (await server.Client.OutputAsync(second, start.RunId)).Text);
+    }
+
+    [Theory]
+    [Transports]
+    public async Task Background_TheLaunchersOwnProcessesCarryNoSessionTag(string transport)
+    {
+        // ssh_close's sweep stops every process whose environment carries the session's tag. The launcher is a fork of
+        // the session's shell: had it passed on the tag of the command that started it, its nap and the first stage of
+        // each run would be the session's, and a close in that instant could stop a run before it takes its own tag.
+        await using var server = await McpServerHarness.StartAsync();
+        var session = (await server.Client.OpenAsync(sshd, transport)).SessionId;
+        var start = await server.Client.ExecAsync(session, "sleep 41", background: true);
+        Assert.NotNull(await sshd.WaitForProcessAsync(p => p.Args == "sleep 41", ProcessDeadline, default));
+
+        ProcessSnapshot? nap = null;
+        var deadline = DateTime.UtcNow + ProcessDeadline;
+        while (nap is null && DateTime.UtcNow < deadline)
+        {
+            var wrapper = ProcessTree.Descendants(1).FirstOrDefault(p =>
+                p.Argv.StartsWith("/bin/sh -c umask 077", StringComparison.Ordinal) && p.Environment.Contains($"__SSHMCP={start.RunId}\n", StringComparison.Ordinal));
+            if (wrapper is not null && ParentOf(wrapper.Pid) is { } launcher)
+            {
+                nap = ProcessTree.Descendants(launcher).FirstOrDefault(p => p.Argv == "sleep 2");
+            }
+
+            if (nap is null)
+            {
+                await Task.Delay(50);
+            }
+        }
+
+        await server.Client.StopAsync(session, start.RunId);
+        Assert.NotNull(nap);
+        Assert.DoesNotContain("__SSHMCP=", nap.Environment, StringComparison.Ordinal);
+    }
+
+    private static int? ParentOf(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return int.Parse(stat[(stat.LastIndexOf(") ", StringComparison.Ordinal) + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     [Fact]

@@ -37,6 +37,10 @@ __sm_ri() (
 # The shell program reads the run's environment back after env -i (no env on a trimmed busybox: then without -i).
 __sm_rl() {
   set +eu
+  # The launcher is a fork of the session's shell and would pass on the tag of the command that started it: every
+  # process it execs (its nap, the first stage of a run) would then be the session's for ssh_close's sweep, which
+  # could stop a run in the instant before it takes its own tag. None of them is the session's.
+  unset __SSHMCP
   trap '__sm_go=1' USR1
   trap '' HUP
   __sm_done= __sm_nap= __sm_live= __sm_G= __sm_N= __sm_E=
