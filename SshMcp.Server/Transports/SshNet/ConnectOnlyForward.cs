@@ -32,6 +32,40 @@ internal sealed class ConnectOnlyForward : ForwardedPortLocal
     /// <summary>How many connections the listener took; more than one means another local process connected too.</summary>
     public int Accepted => Volatile.Read(ref _accepted);
 
+    /// <summary>
+    /// Whether more than one connection reached the port. SSH.NET's listener cannot say so alone: when two connections
+    /// wait at once, it accepts the second while handling the first and serves it to its end before it reports the
+    /// first, so an interloper that connected just before our own client may never be counted while the login runs.
+    /// Where the kernel lists its sockets (Linux), the established connections to the port are counted there too.
+    /// </summary>
+    public bool ReachedByOthers => Accepted > 1 || EstablishedTo(LocalPort) > 1;
+
+    /// <summary>Established TCP connections whose local end is 127.0.0.1:<paramref name="port"/> (the accepted side); 0 where /proc/net/tcp cannot be read.</summary>
+    internal static int EstablishedTo(int port)
+    {
+        const string Established = "01";
+        var local = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"0100007F:{port:X4}");
+        try
+        {
+            var count = 0;
+            foreach (var line in File.ReadLines("/proc/net/tcp").Skip(1))
+            {
+                // "  sl  local_address rem_address   st ...": the fields are separated by one or more spaces.
+                var fields = line.Split(' ', 5, StringSplitOptions.RemoveEmptyEntries);
+                if (fields.Length >= 4 && fields[1] == local && fields[3] == Established)
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
+
     /// <summary>Listens on a free loopback port; each connection to it becomes a channel from <paramref name="jump"/> to <paramref name="host"/>:<paramref name="port"/>.</summary>
     public static ConnectOnlyForward Start(SshClient jump, string host, int port)
     {

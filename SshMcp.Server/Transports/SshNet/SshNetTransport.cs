@@ -92,7 +92,7 @@ internal sealed class SshNetTransport(SshNetLogin login, ILogger<SshNetTransport
             forward = StartForward(jump, hop, previous!);
             RouteLog.Forwarding(logger, hop.Alias, previous!.Alias, forward.LocalPort);
             var connected = await login.ConnectAsync("127.0.0.1", forward.LocalPort, hop, request, askedPassword, deadline, cancellationToken);
-            if (connected is not null && forward.Accepted > 1)
+            if (connected is not null && forward.ReachedByOthers)
             {
                 connected.Client.Dispose();
                 throw Failures.JumpForwardIntercepted(previous!.Label);
