@@ -36,7 +36,8 @@ public static class ProcessTree
         return [.. wanted.Select(Read).OfType<ProcessSnapshot>()];
     }
 
-    private static int? ReadParent(int pid)
+    /// <summary>The parent of <paramref name="pid"/>, or null when it is gone or unreadable.</summary>
+    public static int? ReadParent(int pid)
     {
         try
         {

@@ -63,38 +63,22 @@ public sealed class BackgroundRunTests(SshdFixture sshd) : IClassFixture<Busybox
         Assert.NotNull(await sshd.WaitForProcessAsync(p => p.Args == "sleep 41", ProcessDeadline, default));
 
         ProcessSnapshot? nap = null;
-        var deadline = DateTime.UtcNow + ProcessDeadline;
-        while (nap is null && DateTime.UtcNow < deadline)
-        {
-            var wrapper = ProcessTree.Descendants(1).FirstOrDefault(p =>
-                p.Argv.StartsWith("/bin/sh -c umask 077", StringComparison.Ordinal) && p.Environment.Contains($"__SSHMCP={start.RunId}\n", StringComparison.Ordinal));
-            if (wrapper is not null && ParentOf(wrapper.Pid) is { } launcher)
+        await Poll.UntilAsync(
+            _ =>
             {
-                nap = ProcessTree.Descendants(launcher).FirstOrDefault(p => p.Argv == "sleep 2");
-            }
-
-            if (nap is null)
-            {
-                await Task.Delay(50);
-            }
-        }
+                var wrapper = ProcessTree.Descendants(1).FirstOrDefault(p =>
+                    p.Argv.StartsWith("/bin/sh -c umask 077", StringComparison.Ordinal) && p.Environment.Contains($"__SSHMCP={start.RunId}\n", StringComparison.Ordinal));
+                nap = wrapper is not null && ProcessTree.ReadParent(wrapper.Pid) is { } launcher
+                    ? ProcessTree.Descendants(launcher).FirstOrDefault(p => p.Argv == "sleep 2")
+                    : null;
+                return Task.FromResult(nap is not null);
+            },
+            ProcessDeadline,
+            default);
 
         await server.Client.StopAsync(session, start.RunId);
         Assert.NotNull(nap);
         Assert.DoesNotContain("__SSHMCP=", nap.Environment, StringComparison.Ordinal);
-    }
-
-    private static int? ParentOf(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return int.Parse(stat[(stat.LastIndexOf(") ", StringComparison.Ordinal) + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
-        }
-        catch (IOException)
-        {
-            return null;
-        }
     }
 
     [Fact]

@@ -22,12 +22,12 @@ internal static class OpenSshCommandLine
     ];
 
     /// <summary>
-    /// The master: logs in, listens on the control socket, and runs <paramref name="commandLine"/> (the session's
-    /// shell) on its own session channel (no LocalCommand). The socket appearing is the readiness event (see
+    /// The master: logs in, listens on the control socket, and runs the session's shell
+    /// (<see cref="ExitWrapper.WrapLoginShell"/>) on its own session channel (no LocalCommand). The socket appearing is the readiness event (see
     /// <see cref="OpenSshMaster"/>).
     /// </summary>
     /// <param name="known">The target's key given to ssh up front (see <see cref="KnownTargetKey"/>), or null.</param>
-    public static List<string> Master(SessionDirectory directory, OpenRequest request, CallCredentials credentials, string commandLine, KnownTargetKey? known = null)
+    public static List<string> Master(SessionDirectory directory, OpenRequest request, CallCredentials credentials, KnownTargetKey? known = null)
     {
         var arguments = new List<string>
         {
@@ -55,7 +55,7 @@ internal static class OpenSshCommandLine
             arguments.AddRange(["-p", port.ToString(CultureInfo.InvariantCulture)]);
         }
 
-        arguments.AddRange(["--", request.Host, commandLine]);
+        arguments.AddRange(["--", request.Host, ExitWrapper.WrapLoginShell()]);
         return arguments;
     }
 

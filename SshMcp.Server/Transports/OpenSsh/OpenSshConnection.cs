@@ -35,13 +35,14 @@ internal sealed class OpenSshConnection : ISshConnection
     {
         cancellationToken.ThrowIfCancellationRequested();
         ThrowIfGone();
-        if (commandLine == _master.Command && _master.TakeCommand(output, cancellationToken) is { } own)
+        // The session's shell is the master's own command; a later one starts one exec shorter (its launcher's own
+        // /bin/sh is the wrapper's).
+        var loginShell = commandLine == Shell.ShellScripts.Launcher;
+        if (loginShell && _master.TakeCommand(output, cancellationToken) is { } own)
         {
             return await own;
         }
 
-        // The session's shell starts one exec shorter (its launcher's own /bin/sh is the wrapper's).
-        var loginShell = commandLine == Shell.ShellScripts.Launcher;
         var wrapped = loginShell ? ExitWrapper.WrapLoginShell() : ExitWrapper.Wrap(commandLine);
         var arguments = OpenSshCommandLine.Channel(_directory, _launch.Host, wrapped, userConfig: true);
         var child = SshChild.Start(_launch.SshPath, arguments, _launch.Environment);

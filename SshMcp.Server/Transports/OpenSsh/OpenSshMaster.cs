@@ -20,12 +20,11 @@ internal sealed class OpenSshMaster : IDisposable
     private readonly string _controlSocket;
     private int _commandTaken;
 
-    private OpenSshMaster(SshChild child, FileSystemWatcher socketWatch, string controlSocket, string command)
+    private OpenSshMaster(SshChild child, FileSystemWatcher socketWatch, string controlSocket)
     {
         _child = child;
         _socketWatch = socketWatch;
         _controlSocket = controlSocket;
-        Command = command;
         // Room for what ssh says while logging in, which nobody reads until it exits or its command starts.
         child.GrowOutputPipes(PipeBytes);
         Exited = WaitExitAsync();
@@ -36,9 +35,6 @@ internal sealed class OpenSshMaster : IDisposable
     }
 
     public int Id => _child.Id;
-
-    /// <summary>The command line the master runs on its own session channel (under <see cref="ExitWrapper"/>).</summary>
-    public string Command { get; }
 
     /// <summary>Completes when the master is logged in and its control socket accepts clients.</summary>
     public Task Ready => _ready.Task;
@@ -62,8 +58,8 @@ internal sealed class OpenSshMaster : IDisposable
     /// <summary>Whether its command was handed out (its stderr then carries the command's output, not ssh's words).</summary>
     public bool CommandTaken => Volatile.Read(ref _commandTaken) != 0;
 
-    /// <summary>Starts the master running <paramref name="command"/>, watching for <paramref name="controlSocket"/> (its ControlPath) from before it can appear.</summary>
-    public static OpenSshMaster Start(string sshPath, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment, string controlSocket, string command)
+    /// <summary>Starts the master (its arguments run the session's shell, see <see cref="OpenSshCommandLine.Master"/>), watching for <paramref name="controlSocket"/> (its ControlPath) from before it can appear.</summary>
+    public static OpenSshMaster Start(string sshPath, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment, string controlSocket)
     {
         var watch = new FileSystemWatcher(Path.GetDirectoryName(controlSocket)!, Path.GetFileName(controlSocket)) { NotifyFilter = NotifyFilters.FileName };
         OpenSshMaster? master = null;
@@ -72,7 +68,7 @@ internal sealed class OpenSshMaster : IDisposable
         try
         {
             watch.EnableRaisingEvents = true;
-            master = new OpenSshMaster(SshChild.Start(sshPath, arguments, environment), watch, controlSocket, command);
+            master = new OpenSshMaster(SshChild.Start(sshPath, arguments, environment), watch, controlSocket);
             return master;
         }
         catch
@@ -83,7 +79,8 @@ internal sealed class OpenSshMaster : IDisposable
     }
 
     /// <summary>
-    /// Its command as a process whose stdin, stdout and stderr are the master's own; once only (null after). Ending
+    /// Its command, the session's shell (<see cref="Shell.ShellScripts.Launcher"/>), as a process whose stdin, stdout and
+    /// stderr are the master's own; once only (null after). Ending
     /// that process ends the master: they are one.
     /// </summary>
     public Task<OpenSshProcess>? TakeCommand(IRemoteOutput output, CancellationToken cancellationToken) =>

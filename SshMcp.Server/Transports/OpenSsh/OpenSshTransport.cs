@@ -111,8 +111,7 @@ internal sealed class OpenSshTransport(
             broker = HelperBroker.Start(directory, answers.AnswerAsync, logger);
             var launch = new OpenSshLaunch(sshPath, request.Host, ChildVariables(directory));
             // The master runs the session's shell itself (the connection hands it to the first start of that command).
-            var shell = Shell.ShellScripts.Launcher;
-            master = OpenSshMaster.Start(sshPath, OpenSshCommandLine.Master(directory, request, credentials, ExitWrapper.WrapLoginShell(), known), launch.Environment, directory.ControlSocket, shell);
+            master = OpenSshMaster.Start(sshPath, OpenSshCommandLine.Master(directory, request, credentials, known), launch.Environment, directory.ControlSocket);
             answers.MasterStarted(master.Id);
 
             using var either = CancellationTokenSource.CreateLinkedTokenSource(deadline, cancellationToken);

@@ -33,19 +33,8 @@ public sealed class ExitWrapperTests
     [InlineData("/usr/bin/env", "echo $0; exit 4", "/bin/sh\n", 4, null)]
     public async Task WrapLoginShell_ShellsCommandsEnd_RunsTheLoginShellAsTheParentsChild(string shell, string commands, string printed, int? status, string? signal)
     {
-        // sshd's way: the user's shell runs the request with -c; the session's commands arrive on stdin. A SHELL that
-        // does not speak sh (here env) gets /bin/sh.
-        var home = Directory.CreateTempSubdirectory("sshmcp-login-").FullName;
-        LocalCommandResult result;
-        try
-        {
-            result = await LocalCommand.RunAsync("/bin/sh", ["-c", ExitWrapper.WrapLoginShell()], default, commands + "\n", new Dictionary<string, string?> { ["SHELL"] = shell, ["HOME"] = home });
-        }
-        finally
-        {
-            Directory.Delete(home, recursive: true);
-        }
-
+        // A SHELL that does not speak sh (here env) gets /bin/sh.
+        var result = await RunLoginShellAsync(shell, commands);
 
         Assert.Equal(ExitWrapper.StartedMarker + printed, result.StandardOutput);
         Assert.Equal((status, signal), ExitWrapper.Read(result.ExitCode));
@@ -56,18 +45,10 @@ public sealed class ExitWrapperTests
     [InlineData("exit 3", 3, false)]
     public async Task WrapLoginShell_Status255_IsSaidLastOnStdout(string commands, int status, bool said)
     {
-        var home = Directory.CreateTempSubdirectory("sshmcp-login-").FullName;
-        try
-        {
-            var result = await LocalCommand.RunAsync("/bin/sh", ["-c", ExitWrapper.WrapLoginShell()], default, "echo out; " + commands + "\n", new Dictionary<string, string?> { ["SHELL"] = "/bin/sh", ["HOME"] = home });
+        var result = await RunLoginShellAsync("/bin/sh", "echo out; " + commands);
 
-            Assert.Equal(ExitWrapper.StartedMarker + "out\n" + (said ? ExitWrapper.Status255Marker : ""), result.StandardOutput);
-            Assert.Equal(status, result.ExitCode);
-        }
-        finally
-        {
-            Directory.Delete(home, recursive: true);
-        }
+        Assert.Equal(ExitWrapper.StartedMarker + "out\n" + (said ? ExitWrapper.Status255Marker : ""), result.StandardOutput);
+        Assert.Equal(status, result.ExitCode);
     }
 
     [Theory]
@@ -77,4 +58,18 @@ public sealed class ExitWrapperTests
     [InlineData(140, 140, null)]
     public void Read_ExitCode_StatusOrPosixSignal(int exitCode, int? status, string? signal) =>
         Assert.Equal((status, signal), ExitWrapper.Read(exitCode));
+
+    /// <summary>sshd's way: the user's shell runs the request with -c; <paramref name="commands"/> arrive on stdin. HOME is empty, so no profile of this machine's user runs.</summary>
+    private static async Task<LocalCommandResult> RunLoginShellAsync(string shell, string commands)
+    {
+        var home = Directory.CreateTempSubdirectory("sshmcp-login-").FullName;
+        try
+        {
+            return await LocalCommand.RunAsync("/bin/sh", ["-c", ExitWrapper.WrapLoginShell()], default, commands + "\n", new Dictionary<string, string?> { ["SHELL"] = shell, ["HOME"] = home });
+        }
+        finally
+        {
+            Directory.Delete(home, recursive: true);
+        }
+    }
 }
